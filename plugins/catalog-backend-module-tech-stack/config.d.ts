@@ -1,0 +1,7 @@
+export interface Config {
+  /** Tech Stack for Backstage. */
+  techStack?: {
+    /** The group that owns the Technology entities unless a guide says otherwise, e.g. `group:default/platform-team`. */
+    owner?: string;
+  };
+}

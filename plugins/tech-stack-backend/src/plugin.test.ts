@@ -1,0 +1,73 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { techStackPlugin } from './plugin';
+
+const postgres = {
+  apiVersion: 'techstack.dev/v1alpha1',
+  kind: 'Technology',
+  metadata: { name: 'postgresql', namespace: 'default', title: 'PostgreSQL' },
+  spec: {
+    ring: 'adopt',
+    type: 'tool',
+    owner: 'group:default/platform',
+    layers: [
+      { section: 'Data Layer', group: 'Operational Databases', layer: 'Relational', ring: 'adopt' },
+    ],
+  },
+};
+const vercel = {
+  apiVersion: 'techstack.dev/v1alpha1',
+  kind: 'Technology',
+  metadata: { name: 'vercel', namespace: 'default', title: 'Vercel' },
+  spec: {
+    ring: 'trial',
+    type: 'platform',
+    owner: 'group:default/platform',
+    layers: [{ section: 'Core Infrastructure', layer: 'Cloud', ring: 'trial' }],
+  },
+};
+
+describe('tech-stack backend plugin', () => {
+  async function start() {
+    const { server } = await startTestBackend({
+      features: [
+        techStackPlugin,
+        catalogServiceMock.factory({ entities: [postgres, vercel] }),
+        // requests without a token are anonymous, as in a real backend
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('serves the radar built from Technology entities', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/tech-stack/radar')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.rings).toEqual(['adopt', 'trial', 'assess', 'hold']);
+    expect(res.body.entries.map((e: { title: string }) => e.title)).toEqual([
+      'PostgreSQL',
+      'Vercel',
+    ]);
+    expect(res.body.entries[0]).toMatchObject({
+      ref: 'technology:default/postgresql',
+      ring: 'adopt',
+      sectors: ['Data Layer'],
+    });
+  });
+
+  it('refuses unauthenticated calls', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/tech-stack/radar');
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,23 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { Radar, TechStackApi } from './TechStackApi';
+
+/** Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token). */
+export class TechStackClient implements TechStackApi {
+  constructor(
+    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  ) {}
+
+  async getRadar(): Promise<Radar> {
+    return this.get<Radar>('/radar');
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('tech-stack');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,3 @@
+export { techStackApiRef } from './TechStackApi';
+export type { Radar, RadarEntry, TechStackApi } from './TechStackApi';
+export { TechStackClient } from './TechStackClient';
