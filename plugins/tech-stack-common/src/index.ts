@@ -6,3 +6,16 @@
 export * from './types';
 export * from './entity';
 export * from './model';
+export { parseGuide, DEFAULT_MAX_GUIDE_BYTES } from './parser/parseGuide';
+export type { ParseGuideOptions } from './parser/parseGuide';
+export { technologySlug, isValidSlug } from './parser/slug';
+export {
+  guideToTechnologyEntities,
+  guideToTechRadarJson,
+} from './entities/guideToEntities';
+export type {
+  GuideToEntitiesOptions,
+  TechRadarEntry,
+  TechRadarJson,
+  TechRadarRing,
+} from './entities/guideToEntities';

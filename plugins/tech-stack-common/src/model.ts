@@ -72,4 +72,6 @@ export interface GuideModel {
   /** Technologies in order of first appearance. */
   technologies: GuideTechnology[];
   warnings: GuideWarning[];
+  /** The guide's YAML front matter, when it has some. */
+  frontMatter?: Record<string, unknown>;
 }

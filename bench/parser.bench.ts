@@ -1,0 +1,160 @@
+/*
+ * Benchmark of the guide parser against markdown-it's bare parse.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/parser.bench.ts
+ */
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import MarkdownIt from 'markdown-it';
+import { parseGuide } from '../plugins/tech-stack-common/src/parser/parseGuide';
+
+const ROWS = 5000;
+const WARMUP = 5;
+const RUNS = 11;
+
+/** Deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KNOWN = [
+  'Apache Kafka',
+  'Kafka',
+  'PostgreSQL',
+  'Postgres',
+  'Redis',
+  'Flink',
+  'Lambda@Edge',
+  'Weights & Biases',
+  'TensorRT-LLM',
+  'Cloudflare',
+  'AWS',
+  'GCP',
+  'Azure',
+  'Grafana',
+  'Prometheus',
+  'Loki/ELK',
+  'GPT-4o/o1',
+  '[Valkey](https://valkey.io)',
+  'Anomaly Detection',
+];
+
+/** Builds a ~300 KB guide with `rows` table rows, multi-tool cells and a mermaid block. */
+function generateGuide(rows: number): string {
+  const next = random(42);
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(next() * list.length)];
+  const tool = () =>
+    next() < 0.3 ? pick(KNOWN) : `Tool${Math.floor(next() * 3000)}`;
+  const cell = () => {
+    const count = 1 + Math.floor(next() * 3);
+    return Array.from({ length: count }, tool).join(
+      pick([', ', ', ', ' + ', '/']),
+    );
+  };
+  const lines = ['# Generated Technology Guide', '', 'A benchmark guide.', ''];
+  const sections = 10;
+  const groups = 5;
+  const perTable = Math.ceil(rows / (sections * groups));
+  let written = 0;
+  for (let s = 0; s < sections; s++) {
+    lines.push(`## Section ${s}`, '');
+    if (s === 3) {
+      lines.push('```mermaid', 'graph LR');
+      for (let g = 0; g < 5; g++) {
+        lines.push(`  subgraph G${g}["Diagram Layer ${g}"]`);
+        for (let n = 0; n < 8; n++)
+          lines.push(`    N${g}_${n}[${pick(['Metrics - ', ''])}${tool()}]`);
+        lines.push('  end');
+      }
+      lines.push('  P[Producers] --> N0_0 --> C[Consumers]', '```', '');
+    }
+    for (let g = 0; g < groups && written < rows; g++) {
+      lines.push(
+        `### Group ${s}.${g}`,
+        '',
+        '| Layer | Recommended | Alternatives | Notes |',
+        '|---|---|---|---|',
+      );
+      for (let r = 0; r < perTable && written < rows; r++, written++) {
+        lines.push(
+          `| **Layer ${s}.${g}.${r}** | ${cell()} | ${cell()} | n${r} |`,
+        );
+      }
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Median times of `a` and `b`, after warm-up. Runs are interleaved so that
+ * load from other processes on the machine affects both alike.
+ */
+function measurePair(a: () => unknown, b: () => unknown): [number, number] {
+  for (let i = 0; i < WARMUP; i++) {
+    a();
+    b();
+  }
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let start = performance.now();
+    a();
+    timesA.push(performance.now() - start);
+    start = performance.now();
+    b();
+    timesB.push(performance.now() - start);
+  }
+  return [median(timesA), median(timesB)];
+}
+
+const guide = generateGuide(ROWS);
+const seed = readFileSync(
+  resolve(__dirname, '../examples/technology-stack-guide.md'),
+  'utf8',
+);
+const md = new MarkdownIt();
+
+const [bare, full] = measurePair(
+  () => md.parse(guide, {}),
+  () => parseGuide(guide),
+);
+const [seedBare, seedFull] = measurePair(
+  () => md.parse(seed, {}),
+  () => parseGuide(seed),
+);
+const model = parseGuide(guide);
+const ratio = full / bare;
+
+const row = (label: string, value: string) =>
+  `${label.padEnd(34)}${value.padStart(14)}`;
+console.log(row('guide size', `${(guide.length / 1024).toFixed(0)} KB`));
+console.log(row('table rows', String(ROWS)));
+console.log(
+  row(
+    'technologies / warnings',
+    `${model.technologies.length} / ${model.warnings.length}`,
+  ),
+);
+console.log(
+  row(`markdown-it md.parse (median of ${RUNS})`, `${bare.toFixed(2)} ms`),
+);
+console.log(row(`parseGuide (median of ${RUNS})`, `${full.toFixed(2)} ms`));
+console.log(row('ratio parseGuide / md.parse', `${ratio.toFixed(2)}x`));
+console.log(row('target', '<= 2.00x'));
+console.log(row('seed md.parse', `${seedBare.toFixed(3)} ms`));
+console.log(row('seed parseGuide', `${seedFull.toFixed(3)} ms`));
+process.exitCode = ratio <= 2 ? 0 : 1;

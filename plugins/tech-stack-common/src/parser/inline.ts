@@ -1,0 +1,92 @@
+import type MarkdownIt from 'markdown-it';
+
+/** A markdown-it token. */
+export type Token = ReturnType<
+  InstanceType<typeof MarkdownIt>['parse']
+>[number];
+
+/** A link inside inline text, as a range of the plain text. */
+export interface InlineLink {
+  start: number;
+  end: number;
+  url: string;
+}
+
+/** Plain text of an inline token, with where its links and its leading bold text stand. */
+export interface InlineText {
+  text: string;
+  links: InlineLink[];
+  /** Range of the bold (or link) text the inline content starts with, if any. */
+  lead?: { start: number; end: number };
+}
+
+/**
+ * Flattens a markdown-it inline token to plain text: emphasis markers are
+ * dropped, entities are already decoded by markdown-it, line breaks become
+ * spaces, images are skipped; link targets are kept as ranges of the text.
+ */
+export function inlineText(token: Token | undefined): InlineText {
+  const children = token?.children ?? [];
+  let text = '';
+  const links: InlineLink[] = [];
+  let lead: { start: number; end: number } | undefined;
+  let leadOpen: number | undefined;
+  let leadDepth = 0;
+  let linkStart: number | undefined;
+  let linkUrl = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        text += child.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
+        break;
+      case 'link_open':
+        linkStart = text.length;
+        linkUrl = String(child.attrGet('href') ?? '');
+        if (
+          lead === undefined &&
+          leadOpen === undefined &&
+          text.trim() === ''
+        ) {
+          leadOpen = text.length;
+          leadDepth = 0;
+        }
+        break;
+      case 'link_close':
+        if (linkStart !== undefined && linkUrl) {
+          links.push({ start: linkStart, end: text.length, url: linkUrl });
+        }
+        linkStart = undefined;
+        if (leadOpen !== undefined && leadDepth === 0) {
+          lead = { start: leadOpen, end: text.length };
+          leadOpen = undefined;
+        }
+        break;
+      case 'strong_open':
+        if (
+          lead === undefined &&
+          leadOpen === undefined &&
+          text.trim() === ''
+        ) {
+          leadOpen = text.length;
+          leadDepth = 1;
+        } else if (leadOpen !== undefined) {
+          leadDepth++;
+        }
+        break;
+      case 'strong_close':
+        if (leadOpen !== undefined && --leadDepth === 0) {
+          lead = { start: leadOpen, end: text.length };
+          leadOpen = undefined;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return lead ? { text, links, lead } : { text, links };
+}

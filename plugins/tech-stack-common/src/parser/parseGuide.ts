@@ -1,0 +1,669 @@
+import MarkdownIt from 'markdown-it';
+import type { GuideModel } from '../model';
+import type { Ring } from '../types';
+import { AliasTable } from './aliases';
+import { PROTECTED_NAMES } from './builtins';
+import { isGenericName } from './classify';
+import { EntryInput, GuideCollector, LayerDraft } from './collector';
+import {
+  ColumnMeaning,
+  columnMeaning,
+  headingRing,
+  normalizeOverrides,
+  ringValue,
+} from './columns';
+import { splitFrontMatter } from './frontMatter';
+import { InlineText, inlineText, Token } from './inline';
+import { parseMermaidFlowchart } from './mermaid';
+import { normalizeNewlines, repairEncoding } from './repairEncoding';
+import { CellName, splitCell } from './splitCell';
+
+/** Options of {@link parseGuide}. */
+export interface ParseGuideOptions {
+  /** Ring of unranked columns, lists and diagram nodes. Default `trial`. */
+  defaultRing?: Ring;
+  /** Canonical title → extra aliases, merged with the built-in alias table. */
+  aliases?: Record<string, string[]>;
+  /** Column header (case-insensitive) → meaning, merged over the built-in meanings. */
+  columnRings?: Record<string, Ring | 'description' | 'ignore'>;
+  /** Extra generic names (diagram boxes such as `Legacy Systems`) that are not technologies. */
+  genericNames?: string[];
+  /** Largest input accepted, in UTF-8 bytes. Default 5 MB. */
+  maxBytes?: number;
+}
+
+/** Default for {@link ParseGuideOptions.maxBytes}. */
+export const DEFAULT_MAX_GUIDE_BYTES = 5 * 1024 * 1024;
+
+const MAX_NAME_LENGTH = 80;
+const MAX_NAME_WORDS = 8;
+const MAX_LIST_DEPTH = 8;
+const PROSE_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'for',
+  'of',
+  'over',
+  'with',
+  'and',
+  'or',
+  'is',
+  'are',
+  'be',
+  'use',
+  'when',
+  'in',
+  'on',
+  'by',
+  'we',
+  'you',
+  'our',
+  'it',
+  'not',
+]);
+const LAYER_TOOL = /^(.+?)\s+[-–—:]\s+(.+)$/;
+const ITEM_SEPARATOR = /\s+[—–-]\s+|:\s+|\s+\|\s+/;
+
+let sharedMarkdown: InstanceType<typeof MarkdownIt> | undefined;
+
+function markdown(): InstanceType<typeof MarkdownIt> {
+  // The default preset: GFM tables, no raw HTML (so `<br>` stays text).
+  sharedMarkdown ??= new MarkdownIt('default', { html: false, linkify: false });
+  return sharedMarkdown;
+}
+
+let defaultAliasSetup: ReturnType<typeof buildAliasSetup> | undefined;
+
+function buildAliasSetup(extra?: Record<string, string[]>) {
+  const aliases = new AliasTable(extra);
+  const protectedNames = [
+    ...new Set(
+      [...PROTECTED_NAMES, ...aliases.allNames()]
+        .filter(name => /[,;/&+]/.test(name))
+        .map(name => name.toLowerCase()),
+    ),
+  ];
+  return { aliases, protectedNames };
+}
+
+/** The alias table and protected names; the built-in ones are built once. */
+function aliasSetup(extra?: Record<string, string[]>) {
+  if (extra && Object.keys(extra).length > 0) return buildAliasSetup(extra);
+  defaultAliasSetup ??= buildAliasSetup();
+  return defaultAliasSetup;
+}
+
+/** UTF-8 length of a string, stopping early once above `limit`. */
+function utf8LengthAbove(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+function controlCharRatio(text: string): number {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (sample.length === 0) return 0;
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd)
+      count++;
+  }
+  return count / sample.length;
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function looksLikeProse(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (name.length > MAX_NAME_LENGTH || words.length > MAX_NAME_WORDS)
+    return true;
+  if (/[.!?]$/.test(name) && !/\.(?:js|io|net|ai|dev)$/i.test(name))
+    return true;
+  return (
+    words.length >= 3 && words.some(word => PROSE_WORDS.has(word.toLowerCase()))
+  );
+}
+
+type Verdict = 'ok' | 'empty' | 'prose' | 'generic';
+
+/** Where the walk currently stands in the guide. */
+interface Context {
+  section?: { title: string; line: number };
+  group?: string;
+  /** `####` heading or a `Label:` paragraph before a list or table. */
+  label?: string;
+  ring?: { ring: Ring; level: number };
+}
+
+/** Walks the token stream of one guide. */
+class GuideWalker {
+  readonly collector: GuideCollector;
+  private readonly context: Context = {};
+  private readonly protectedNames: string[];
+  private readonly overrides: ReturnType<typeof normalizeOverrides>;
+  private readonly generic: Set<string>;
+  private readonly defaultRing: Ring;
+  private readonly judged = new Map<
+    string,
+    { name: string; verdict: Verdict }
+  >();
+  title?: string;
+  titleLine = 0;
+  description?: string;
+
+  constructor(options: ParseGuideOptions) {
+    const { aliases, protectedNames } = aliasSetup(options.aliases);
+    this.collector = new GuideCollector(aliases);
+    this.protectedNames = protectedNames;
+    this.overrides = normalizeOverrides(options.columnRings);
+    this.generic = new Set(
+      (options.genericNames ?? []).map(name => name.trim().toLowerCase()),
+    );
+    this.defaultRing = options.defaultRing ?? 'trial';
+  }
+
+  walk(tokens: Token[]): void {
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i];
+      switch (token.type) {
+        case 'heading_open':
+          this.heading(token, tokens[i + 1]);
+          i = skipTo(tokens, i, 'heading_close');
+          break;
+        case 'paragraph_open':
+          if (token.level === 0) this.paragraph(tokens[i + 1]);
+          i = skipTo(tokens, i, 'paragraph_close');
+          break;
+        case 'table_open': {
+          const end = skipTo(tokens, i, 'table_close');
+          this.table(tokens, i, end);
+          this.context.label = undefined;
+          i = end;
+          break;
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const end = matchingClose(tokens, i);
+          this.list(tokens, i, end, this.nearestLabel(), 0);
+          this.context.label = undefined;
+          i = end;
+          break;
+        }
+        case 'fence':
+          if (/^\s*mermaid\b/i.test(token.info)) {
+            this.mermaid(token);
+            this.context.label = undefined;
+          }
+          break;
+        default:
+          break;
+      }
+      i++;
+    }
+  }
+
+  private heading(open: Token, inline: Token | undefined): void {
+    const level = Number(open.tag.slice(1));
+    const text = clean(inlineText(inline).text);
+    const line = lineOf(open);
+    const ring = headingRing(text);
+    if (this.context.ring && level <= this.context.ring.level) {
+      this.context.ring = undefined;
+    }
+    this.context.label = undefined;
+    if (ring) {
+      this.context.ring = { ring, level };
+      return;
+    }
+    if (!text) return;
+    if (level === 1 && this.title === undefined) {
+      this.title = text;
+      this.titleLine = line;
+    } else if (level <= 2) {
+      this.context.section = { title: text, line };
+      this.context.group = undefined;
+    } else if (level === 3) {
+      this.context.group = text;
+    } else {
+      this.context.label = text;
+    }
+  }
+
+  private paragraph(inline: Token | undefined): void {
+    const { text, lead } = inlineText(inline);
+    const value = clean(text);
+    if (
+      this.title !== undefined &&
+      !this.context.section &&
+      this.description === undefined &&
+      value
+    ) {
+      this.description = value;
+    }
+    const bold =
+      lead &&
+      lead.start === 0 &&
+      clean(text.slice(lead.end)).replace(/:$/, '') === '';
+    if (value.length <= MAX_NAME_LENGTH && (value.endsWith(':') || bold)) {
+      this.context.label = clean(
+        value.replace(/:$/, '').replace(/^\*+|\*+$/g, ''),
+      );
+    } else {
+      this.context.label = undefined;
+    }
+  }
+
+  private section(): { title: string; line: number } {
+    return (
+      this.context.section ?? {
+        title: this.title || 'General',
+        line: this.titleLine || 1,
+      }
+    );
+  }
+
+  private nearestLabel(): string {
+    return this.context.label ?? this.context.group ?? this.section().title;
+  }
+
+  private contextRing(): Ring {
+    return this.context.ring?.ring ?? this.defaultRing;
+  }
+
+  /** Places the names of one cell, label or item. */
+  private place(
+    names: readonly CellName[],
+    where: {
+      layer: string;
+      ring: Ring;
+      line: number;
+      description?: string;
+      links?: InlineText['links'];
+    },
+  ): void {
+    const section = this.section();
+    let layer: LayerDraft | undefined;
+    for (const cellName of names) {
+      const { name, verdict } = this.judge(cellName.name);
+      if (verdict === 'empty') continue;
+      if (verdict === 'prose') {
+        this.collector.warn(
+          where.line,
+          `"${shorten(
+            name,
+          )}" is not read as a technology name (looks like prose)`,
+        );
+        continue;
+      }
+      if (verdict === 'generic') {
+        this.collector.warn(
+          where.line,
+          `"${name}" is a generic name, not a technology; not placed`,
+        );
+        continue;
+      }
+      const entry: EntryInput = {
+        name,
+        section: section.title,
+        sectionLine: section.line,
+        layer: where.layer,
+        ring: where.ring,
+        line: where.line,
+      };
+      if (this.context.group) entry.group = this.context.group;
+      const description =
+        cellName.note && where.description
+          ? `${cellName.note} — ${where.description}`
+          : cellName.note ?? where.description;
+      if (description) entry.description = description;
+      if (where.links && where.links.length > 0) {
+        const link = where.links.find(
+          l => l.start < cellName.end && l.end > cellName.start,
+        );
+        if (link) entry.link = { url: link.url, title: name };
+      }
+      layer ??= this.collector.layer(entry);
+      this.collector.addToLayer(layer, entry);
+    }
+  }
+
+  /** Cleans a candidate name and decides whether it can be a technology (cached). */
+  private judge(raw: string): { name: string; verdict: Verdict } {
+    let judged = this.judged.get(raw);
+    if (!judged) {
+      const name = clean(raw);
+      let verdict: Verdict = 'ok';
+      if (!name) verdict = 'empty';
+      else if (looksLikeProse(name)) verdict = 'prose';
+      else if (isGenericName(name, this.generic)) verdict = 'generic';
+      judged = { name, verdict };
+      this.judged.set(raw, judged);
+    }
+    return judged;
+  }
+
+  private split(
+    text: string,
+    line: number,
+    links: InlineText['links'] = [],
+  ): CellName[] {
+    const { names, features } = splitCell(text, {
+      atomic: links,
+      protectedNames: this.protectedNames,
+    });
+    for (const feature of features) {
+      this.collector.warn(
+        line,
+        `"${feature.name}" is read as a feature of ${feature.of}, not a technology; not placed`,
+      );
+    }
+    return names;
+  }
+
+  private table(tokens: Token[], start: number, end: number): void {
+    const header: InlineText[] = [];
+    const rows: Array<{ line: number; cells: InlineText[] }> = [];
+    let headerLine = lineOf(tokens[start]);
+    let current: { line: number; cells: InlineText[] } | undefined;
+    let inHead = false;
+    for (let i = start; i < end; i++) {
+      const token = tokens[i];
+      if (token.type === 'thead_open') inHead = true;
+      else if (token.type === 'thead_close') inHead = false;
+      else if (token.type === 'tr_open') {
+        current = { line: lineOf(token), cells: [] };
+        if (inHead) headerLine = current.line;
+        else rows.push(current);
+      } else if (token.type === 'inline' && current) {
+        const cell = inlineText(token);
+        if (inHead) header.push(cell);
+        else current.cells.push(cell);
+      }
+    }
+    const meanings: ColumnMeaning[] = header.map((cell, index) =>
+      index === 0
+        ? { kind: 'tools' }
+        : columnMeaning(clean(cell.text), this.overrides),
+    );
+    const toolColumns = meanings
+      .map((m, i) => (i > 0 && m.kind === 'tools' ? i : -1))
+      .filter(i => i >= 0);
+    const ringColumn = meanings.findIndex((m, i) => i > 0 && m.kind === 'ring');
+    const descriptionColumns = meanings
+      .map((m, i) => (m.kind === 'description' ? i : -1))
+      .filter(i => i >= 0);
+    if (header.length === 0) {
+      this.collector.warn(headerLine, 'table without a header row; not read');
+      return;
+    }
+
+    const rowRing = (
+      row: { line: number; cells: InlineText[] },
+      fallback: Ring,
+    ): Ring => {
+      if (ringColumn < 0) return fallback;
+      const value = clean(row.cells[ringColumn]?.text ?? '');
+      if (!value) return fallback;
+      const ring = ringValue(value);
+      if (!ring)
+        this.collector.warn(
+          row.line,
+          `"${shorten(value)}" is not a ring; using ${fallback}`,
+        );
+      return ring ?? fallback;
+    };
+    const rowDescription = (row: {
+      cells: InlineText[];
+    }): string | undefined => {
+      const parts = descriptionColumns
+        .map(i => clean(row.cells[i]?.text ?? ''))
+        .filter(Boolean);
+      return parts.length > 0 ? parts.join(' — ') : undefined;
+    };
+
+    if (toolColumns.length === 0) {
+      // `| Framework | Best For |`: the first column holds the technologies.
+      const firstHeader = columnMeaning(clean(header[0].text), this.overrides);
+      const ring =
+        firstHeader.kind === 'tools' && firstHeader.ring
+          ? firstHeader.ring
+          : this.contextRing();
+      const layer = this.nearestLabel();
+      for (const row of rows) {
+        const cell = row.cells[0];
+        if (!cell) continue;
+        const description = rowDescription(row);
+        this.place(this.split(cell.text, row.line, cell.links), {
+          layer,
+          ring: rowRing(row, ring),
+          line: row.line,
+          links: cell.links,
+          ...(description ? { description } : {}),
+        });
+      }
+      return;
+    }
+
+    let previousLayer: string | undefined;
+    for (const row of rows) {
+      const label = clean(row.cells[0]?.text ?? '');
+      const layer = label || previousLayer || this.nearestLabel();
+      previousLayer = layer;
+      const description = rowDescription(row);
+      for (const column of toolColumns) {
+        const cell = row.cells[column];
+        if (!cell || !cell.text.trim()) continue;
+        const meaning = meanings[column] as { kind: 'tools'; ring?: Ring };
+        const ring = meaning.ring ?? rowRing(row, this.contextRing());
+        this.place(this.split(cell.text, row.line, cell.links), {
+          layer,
+          ring,
+          line: row.line,
+          links: cell.links,
+          ...(description ? { description } : {}),
+        });
+      }
+    }
+  }
+
+  private list(
+    tokens: Token[],
+    start: number,
+    end: number,
+    layer: string,
+    depth: number,
+  ): void {
+    const listLevel = tokens[start].level;
+    for (let i = start + 1; i < end; i++) {
+      const item = tokens[i];
+      if (item.type !== 'list_item_open' || item.level !== listLevel + 1)
+        continue;
+      const itemEnd = matchingClose(tokens, i);
+      let inline: Token | undefined;
+      let nested: number | undefined;
+      for (let k = i + 1; k < itemEnd; k++) {
+        const token = tokens[k];
+        if (
+          inline === undefined &&
+          token.type === 'inline' &&
+          token.level === item.level + 2
+        )
+          inline = token;
+        if (
+          nested === undefined &&
+          (token.type === 'bullet_list_open' ||
+            token.type === 'ordered_list_open') &&
+          token.level === item.level + 1
+        ) {
+          nested = k;
+        }
+      }
+      const line = lineOf(item);
+      const content = inlineText(inline);
+      const text = clean(content.text.replace(/^\[[ xX]\]\s+/, ''));
+      if (nested !== undefined) {
+        if (depth + 1 >= MAX_LIST_DEPTH) {
+          this.collector.warn(
+            line,
+            `list nested more than ${MAX_LIST_DEPTH} levels deep; inner items not read`,
+          );
+        } else {
+          this.list(
+            tokens,
+            nested,
+            matchingClose(tokens, nested),
+            text || layer,
+            depth + 1,
+          );
+        }
+      } else if (text) {
+        this.listItem(content, line, layer);
+      }
+      i = itemEnd;
+    }
+  }
+
+  private listItem(content: InlineText, line: number, layer: string): void {
+    const { text, lead, links } = content;
+    let nameEnd: number;
+    if (lead) {
+      nameEnd = lead.end;
+    } else {
+      const separator = ITEM_SEPARATOR.exec(text);
+      nameEnd = separator ? separator.index : text.length;
+    }
+    const description =
+      clean(text.slice(nameEnd).replace(/^\s*[—–\-:|]\s*/, '')) || undefined;
+    const names = this.split(text.slice(0, nameEnd), line, links);
+    this.place(names, {
+      layer,
+      ring: this.contextRing(),
+      line,
+      links,
+      ...(description ? { description } : {}),
+    });
+  }
+
+  private mermaid(fence: Token): void {
+    const fenceLine = lineOf(fence);
+    const chart = parseMermaidFlowchart(fence.content);
+    if (!chart.isFlowchart) {
+      if (chart.diagramType) {
+        this.collector.warn(
+          fenceLine,
+          `mermaid ${chart.diagramType} diagram is not read (only graph/flowchart)`,
+        );
+      }
+      return;
+    }
+    for (const problem of chart.problems) {
+      this.collector.warn(fenceLine + 1 + problem.line, problem.message);
+    }
+    const ring = this.contextRing();
+    for (const node of chart.nodes) {
+      const line = fenceLine + 1 + node.line;
+      const label = clean(node.label);
+      if (isGenericName(label, this.generic)) {
+        this.collector.warn(
+          line,
+          `diagram node "${label}" is a generic name, not a technology; not placed`,
+        );
+        continue;
+      }
+      const layerTool = LAYER_TOOL.exec(label);
+      const layer = layerTool
+        ? clean(layerTool[1])
+        : node.subgraph ?? this.nearestLabel();
+      const names = this.split(layerTool ? layerTool[2] : label, line);
+      this.place(names, { layer, ring, line });
+    }
+  }
+}
+
+function lineOf(token: Token): number {
+  return (token.map?.[0] ?? 0) + 1;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Index of the next token of `type` at the same level from `start`. */
+function skipTo(tokens: Token[], start: number, type: string): number {
+  const level = tokens[start].level;
+  for (let i = start + 1; i < tokens.length; i++) {
+    if (tokens[i].type === type && tokens[i].level === level) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** Index of the token closing the one at `start`. */
+function matchingClose(tokens: Token[], start: number): number {
+  const closeType = tokens[start].type.replace(/_open$/, '_close');
+  return skipTo(tokens, start, closeType);
+}
+
+/**
+ * Parses a technology stack guide (markdown) into a {@link GuideModel}:
+ * sections, layers and technologies with their rings, from tables, bullet
+ * lists and mermaid flowcharts. Throws an `Error` only for input larger than
+ * `maxBytes`; everything it cannot place is reported in `warnings`.
+ */
+export function parseGuide(
+  text: string,
+  options: ParseGuideOptions = {},
+): GuideModel {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_GUIDE_BYTES;
+  if (typeof text !== 'string') {
+    throw new Error('Guide text must be a string');
+  }
+  if (utf8LengthAbove(text, maxBytes)) {
+    throw new Error(`Guide is larger than the limit of ${maxBytes} bytes`);
+  }
+  const normalized = repairEncoding(normalizeNewlines(text));
+  const { frontMatter, body, problem } = splitFrontMatter(normalized);
+  const walker = new GuideWalker(options);
+  if (problem) walker.collector.warn(problem.line, problem.message);
+  if (controlCharRatio(body) > 0.01) {
+    walker.collector.warn(
+      1,
+      'guide contains binary or control characters; it may not be a markdown text',
+    );
+  }
+  walker.walk(markdown().parse(body, {}));
+  const collected = walker.collector.build();
+  const frontTitle =
+    typeof frontMatter?.title === 'string' ? frontMatter.title : undefined;
+  const title = walker.title ?? frontTitle ?? '';
+  const warnings = collected.warnings;
+  if (!body.trim()) {
+    warnings.unshift({ line: 1, message: 'guide is empty' });
+  } else if (!title) {
+    warnings.unshift({ line: 1, message: 'guide has no "#" title' });
+  }
+  return {
+    title,
+    ...(walker.description ? { description: walker.description } : {}),
+    sections: collected.sections,
+    technologies: collected.technologies,
+    warnings,
+    ...(frontMatter ? { frontMatter } : {}),
+  };
+}
