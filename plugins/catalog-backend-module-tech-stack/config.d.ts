@@ -1,7 +1,105 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Tech Stack for Backstage. */
   techStack?: {
-    /** The group that owns the Technology entities unless a guide says otherwise, e.g. `group:default/platform-team`. */
+    /**
+     * The group that owns the Technology entities (`spec.owner`) unless a
+     * guide names its own. An entity ref; kind defaults to `group`, namespace
+     * to `default`. Default: `group:default/platform-team`.
+     * @visibility backend
+     */
     owner?: string;
+
+    /**
+     * The ring of entries whose column says nothing about a ring (unranked
+     * lists, diagram nodes). Default: `trial`.
+     * @visibility backend
+     */
+    defaultRing?: 'adopt' | 'trial' | 'assess' | 'hold';
+
+    /**
+     * Extra names technologies go by, keyed by the name the guide uses:
+     * `{ 'Apache Kafka': ['Kafka'], PostgreSQL: ['Postgres'] }`. They become
+     * `spec.aliases` and resolve `techstack.dev/uses` annotations.
+     * @visibility backend
+     */
+    aliases?: { [name: string]: string[] };
+
+    /**
+     * How guide table columns map to rings, keyed by column header
+     * (`Recommended: adopt`, `Alternatives: trial`, `Notes: description`,
+     * `Cost: ignore`); merged over the built-in mapping.
+     * @visibility backend
+     */
+    columnRings?: {
+      [column: string]:
+        | 'adopt'
+        | 'trial'
+        | 'assess'
+        | 'hold'
+        | 'description'
+        | 'ignore';
+    };
+
+    /**
+     * The guides to ingest as Technology entities, one entity provider each
+     * (named `tech-stack-guide:<id>`).
+     * @visibility backend
+     */
+    guides?: Array<{
+      /**
+       * Stable id of the guide: names the provider and the scheduled task,
+       * and lands in the `techstack.dev/guide` annotation. Letters, digits,
+       * `-`, `_`, `.`.
+       * @visibility backend
+       */
+      id: string;
+      /**
+       * Where the guide (markdown) is: a URL, read through the UrlReader so
+       * the configured integrations (GitHub, GitLab, …) apply and the host
+       * must be allowed by them or by `backend.reading.allow`; or a local
+       * file path, resolved against the backend's working directory as
+       * catalog `file` locations are (`./examples/technology-stack-guide.md`).
+       * @visibility backend
+       */
+      target: string;
+      /**
+       * How often to read the guide. Default: every 30 minutes, timeout
+       * 3 minutes, scope `global` (one replica at a time).
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * The owner of this guide's technologies; wins over `techStack.owner`.
+       * @visibility backend
+       */
+      owner?: string;
+    }>;
+
+    /**
+     * The organisation's overrides, applied by the provider before the
+     * entities reach the catalog: a list, or `{ target }` naming a YAML file
+     * (URL or local path) holding that list, read on every run. An override
+     * naming an unknown technology is logged as a warning and skipped.
+     * @visibility backend
+     */
+    overrides?:
+      | Array<{
+          /** Name, alias, slug or ref (`technology:default/redis`) of the technology. */
+          technology: string;
+          /** The ring it holds everywhere, whatever the guide says. */
+          ring?: 'adopt' | 'trial' | 'assess' | 'hold';
+          /** Why; becomes `spec.ringReason`. */
+          reason?: string;
+          /** Replaces the description. */
+          description?: string;
+          /** Links added to `metadata.links`. */
+          links?: Array<{ url: string; title?: string }>;
+        }>
+      | {
+          /** URL or file path of a YAML list of overrides (same shape as the inline list). */
+          target: string;
+        };
   };
 }

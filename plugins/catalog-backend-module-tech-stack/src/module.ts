@@ -2,11 +2,19 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { TechnologyEntitiesProcessor } from './processor/TechnologyEntitiesProcessor';
+import { TechnologyIndex } from './processor/TechnologyIndex';
+import { TechStackGuideEntityProvider } from './provider/TechStackGuideEntityProvider';
+import { createRefreshHandler } from './service/refreshHandler';
 
 /**
- * The catalog module of Tech Stack for Backstage.
+ * The catalog module of Tech Stack for Backstage: one entity provider per
+ * guide of `techStack.guides`, the `Technology` kind and its usage relations,
+ * and `POST /api/catalog/tech-stack/refresh`.
  *
  * @public
  */
@@ -16,11 +24,48 @@ export const catalogModuleTechStack = createBackendModule({
   register(reg) {
     reg.registerInit({
       deps: {
-        catalog: catalogProcessingExtensionPoint,
+        catalogProcessing: catalogProcessingExtensionPoint,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ catalog }) {
-        catalog.addProcessor(new TechnologyEntitiesProcessor());
+      async init(deps) {
+        const { catalogProcessing, catalog, auth, logger, lifecycle } = deps;
+        const index = new TechnologyIndex({ catalog, auth, logger });
+        let started: () => void = () => {};
+        const ready = new Promise<void>(resolve => {
+          started = resolve;
+        });
+        lifecycle.addStartupHook(() => started());
+
+        const providers = TechStackGuideEntityProvider.fromConfig(deps.config, {
+          logger,
+          urlReader: deps.urlReader,
+          scheduler: deps.scheduler,
+          catalog,
+          auth,
+          index,
+          ready,
+        });
+        catalogProcessing.addEntityProvider(providers);
+        catalogProcessing.addProcessor(
+          new TechnologyEntitiesProcessor({ index }),
+        );
+
+        deps.httpRouter.use(
+          createRefreshHandler({
+            providers,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
       },
     });
   },

@@ -1,3 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TechnologyIndex } from './TechnologyIndex';
 import { TechnologyEntitiesProcessor } from './TechnologyEntitiesProcessor';
 
 const technology = {
@@ -32,5 +35,91 @@ describe('TechnologyEntitiesProcessor', () => {
         spec: { ...technology.spec, ring: 'later' },
       }),
     ).rejects.toThrow(/spec\.ring/);
+  });
+});
+
+describe('TechnologyEntitiesProcessor relations', () => {
+  const location = { type: 'url', target: 'https://example.com/x.yaml' };
+  const component = (uses: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x', annotations: { 'techstack.dev/uses': uses } },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  });
+  const index = new TechnologyIndex({
+    auth: mockServices.auth(),
+    catalog: catalogServiceMock({
+      entities: [
+        {
+          ...technology,
+          metadata: { ...technology.metadata, namespace: 'default' },
+          spec: { ...technology.spec, aliases: ['Postgres'] },
+        },
+      ],
+    }),
+  });
+  const processor = new TechnologyEntitiesProcessor({ index });
+
+  it('emits ownership for a Technology', async () => {
+    const emit = jest.fn();
+    await processor.postProcessEntity(technology, location, emit);
+    expect(
+      emit.mock.calls.map(([r]) => [r.relation.type, r.relation.target]),
+    ).toEqual([
+      ['ownedBy', { kind: 'group', namespace: 'default', name: 'platform' }],
+      [
+        'ownerOf',
+        { kind: 'Technology', namespace: 'default', name: 'postgresql' },
+      ],
+    ]);
+  });
+
+  it('emits usage relations both ways', async () => {
+    const emit = jest.fn();
+    await processor.postProcessEntity(
+      component('postgres, PostgreSQL'),
+      location,
+      emit,
+    );
+    expect(emit.mock.calls.map(([r]) => r)).toEqual([
+      {
+        type: 'relation',
+        relation: {
+          source: { kind: 'Component', namespace: 'default', name: 'x' },
+          type: 'usesTechnology',
+          target: {
+            kind: 'Technology',
+            namespace: 'default',
+            name: 'postgresql',
+          },
+        },
+      },
+      {
+        type: 'relation',
+        relation: {
+          source: {
+            kind: 'Technology',
+            namespace: 'default',
+            name: 'postgresql',
+          },
+          type: 'technologyUsedBy',
+          target: { kind: 'Component', namespace: 'default', name: 'x' },
+        },
+      },
+    ]);
+  });
+
+  it('reports unknown names as an input error with suggestions', async () => {
+    const emit = jest.fn();
+    await processor.postProcessEntity(
+      component('postgres, PostgresQ'),
+      location,
+      emit,
+    );
+    const error = emit.mock.calls.map(([r]) => r).find(r => r.type === 'error');
+    expect(error.error.name).toBe('InputError');
+    expect(error.error.message).toMatch(
+      /techstack\.dev\/uses.*'PostgresQ'.*did you mean 'PostgreSQL'/,
+    );
   });
 });

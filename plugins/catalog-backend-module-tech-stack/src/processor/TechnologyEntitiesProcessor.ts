@@ -1,23 +1,54 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
+  processingResult,
 } from '@backstage/plugin-catalog-node';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
+  ANNOTATION_TECHSTACK_USES,
+  isTechnologyEntity,
+  parseUsesAnnotation,
+  RELATION_TECHNOLOGY_USED_BY,
+  RELATION_USES_TECHNOLOGY,
   TECHNOLOGY_API_VERSION,
   TECHNOLOGY_KIND,
   validateTechnologySpec,
 } from '@techstack/plugin-tech-stack-common';
+import { TechnologyIndex } from './TechnologyIndex';
 
 /**
- * Teaches the catalog the `Technology` kind: validates its spec against the
- * schema of the common package.
+ * Teaches the catalog the `Technology` kind and its relations:
+ *
+ * - validates a Technology's spec against the schema of the common package;
+ * - emits `ownedBy` / `ownerOf` for its `spec.owner` (the catalog's built-in
+ *   processor only does this for the built-in kinds);
+ * - for any entity with a `techstack.dev/uses` annotation, resolves each name
+ *   (name, alias, slug or `technology:` ref) through the {@link TechnologyIndex}
+ *   and emits `usesTechnology` / `technologyUsedBy`; a name that matches no
+ *   technology becomes an input error on that entity, naming the annotation,
+ *   the name and the closest valid names.
  *
  * @public
  */
 export class TechnologyEntitiesProcessor implements CatalogProcessor {
+  readonly #index: TechnologyIndex;
+
+  /**
+   * @param options - `index` resolves usage names; without one, usage
+   * annotations resolve by slug only and unknown names are not reported.
+   */
+  constructor(options: { index?: TechnologyIndex } = {}) {
+    this.#index = options.index ?? new TechnologyIndex({});
+  }
+
   getProcessorName(): string {
     return 'TechnologyEntitiesProcessor';
   }
@@ -32,7 +63,9 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
     const problems = validateTechnologySpec(entity.spec);
     if (problems.length > 0) {
       throw new InputError(
-        `Invalid ${TECHNOLOGY_KIND} entity ${entity.metadata.name}: ${problems.join('; ')}`,
+        `Invalid ${TECHNOLOGY_KIND} entity ${
+          entity.metadata.name
+        }: ${problems.join('; ')}`,
       );
     }
     return true;
@@ -40,9 +73,87 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
 
   async postProcessEntity(
     entity: Entity,
-    _location: LocationSpec,
-    _emit: CatalogProcessorEmit,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
   ): Promise<Entity> {
+    const selfRef = getCompoundEntityRef(entity);
+
+    if (isTechnologyEntity(entity) && entity.spec.owner) {
+      const owner = parseEntityRef(entity.spec.owner, {
+        defaultKind: 'Group',
+        defaultNamespace: selfRef.namespace,
+      });
+      emit(
+        processingResult.relation({
+          source: selfRef,
+          type: RELATION_OWNED_BY,
+          target: owner,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: owner,
+          type: RELATION_OWNER_OF,
+          target: selfRef,
+        }),
+      );
+    }
+
+    const names = parseUsesAnnotation(
+      entity.metadata.annotations?.[ANNOTATION_TECHSTACK_USES],
+    );
+    if (names.length === 0) {
+      return entity;
+    }
+
+    const { results } = await this.#index.resolve(names);
+
+    const unknown: string[] = [];
+    const emitted = new Set<string>();
+    for (const result of results) {
+      if (!result.ref) {
+        const hint = result.suggestions.length
+          ? ` (did you mean ${result.suggestions
+              .map(s => `'${s}'`)
+              .join(', ')}?)`
+          : '';
+        unknown.push(`'${result.name}'${hint}`);
+        continue;
+      }
+      const key = `${result.ref.namespace}/${result.ref.name}`;
+      if (emitted.has(key)) {
+        continue;
+      }
+      emitted.add(key);
+      emit(
+        processingResult.relation({
+          source: selfRef,
+          type: RELATION_USES_TECHNOLOGY,
+          target: result.ref,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: result.ref,
+          type: RELATION_TECHNOLOGY_USED_BY,
+          target: selfRef,
+        }),
+      );
+    }
+    if (unknown.length) {
+      emit(
+        processingResult.inputError(
+          location,
+          `Annotation ${ANNOTATION_TECHSTACK_USES} of ${entity.kind}:${
+            selfRef.namespace
+          }/${selfRef.name} names ${
+            unknown.length === 1
+              ? 'an unknown technology'
+              : 'unknown technologies'
+          }: ${unknown.join(', ')}`,
+        ),
+      );
+    }
     return entity;
   }
 }

@@ -1,0 +1,239 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  TECHNOLOGY_KIND,
+  technologySlug,
+} from '@techstack/plugin-tech-stack-common';
+import { closestNames, normalizeName } from '../lib/names';
+
+/** The little the index needs to know of a technology. */
+type IndexedTechnology = {
+  ref: CompoundEntityRef;
+  label: string;
+  names: string[];
+};
+
+type Snapshot = {
+  byKey: Map<string, CompoundEntityRef>;
+  candidates: Array<{ key: string; label: string }>;
+  /** Did the catalog answer with at least one technology? */
+  authoritative: boolean;
+};
+
+/**
+ * How one name of a `techstack.dev/uses` annotation resolved.
+ *
+ * @public
+ */
+export type TechnologyResolution =
+  | { name: string; ref: CompoundEntityRef }
+  | { name: string; ref?: undefined; suggestions: string[] };
+
+/**
+ * Resolves technology names, aliases, slugs and refs to Technology entities.
+ *
+ * It knows two sources: the catalog (queried for kind Technology, cached for
+ * `ttlMs`, one query in flight at a time) and the entities the guide providers
+ * of this process emitted last (so a component processed while the catalog is
+ * still stitching a fresh guide already resolves). While the catalog has no
+ * technology at all (startup, or it cannot be reached) the index is not
+ * authoritative: names resolve by slug and nothing is reported unknown, so a
+ * startup race does not flood the catalog with errors; the next processing
+ * pass reports.
+ *
+ * @public
+ */
+export class TechnologyIndex {
+  readonly #catalog?: CatalogService;
+  readonly #auth?: AuthService;
+  readonly #logger?: LoggerService;
+  readonly #ttlMs: number;
+  readonly #local = new Map<string, IndexedTechnology[]>();
+  #catalogTechnologies: IndexedTechnology[] = [];
+  #catalogAuthoritative = false;
+  #fetchedAt = 0;
+  #inFlight?: Promise<void>;
+  #snapshot?: Snapshot;
+
+  constructor(options: {
+    catalog?: CatalogService;
+    auth?: AuthService;
+    logger?: LoggerService;
+    ttlMs?: number;
+  }) {
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#logger = options.logger;
+    this.#ttlMs = options.ttlMs ?? 30_000;
+  }
+
+  /** Tells the index which technologies a guide provider of this process emitted last (replacing that guide's previous set). */
+  setLocalTechnologies(guideId: string, entities: Entity[]): void {
+    this.#local.set(guideId, entities.map(toIndexed));
+    this.#snapshot = undefined;
+  }
+
+  /** Forgets the cached catalog answer, so the next resolution asks again. */
+  invalidate(): void {
+    this.#fetchedAt = 0;
+  }
+
+  /** Resolves the names of one `techstack.dev/uses` annotation. */
+  async resolve(
+    names: string[],
+  ): Promise<{ authoritative: boolean; results: TechnologyResolution[] }> {
+    const snapshot = await this.#getSnapshot();
+    const results = names.map(name => {
+      const ref = this.#lookup(name, snapshot);
+      if (ref) {
+        return { name, ref };
+      }
+      if (!snapshot.authoritative) {
+        const fallback = refOrSlug(name);
+        if (fallback) {
+          return { name, ref: fallback };
+        }
+      }
+      return { name, suggestions: closestNames(name, snapshot.candidates) };
+    });
+    return { authoritative: snapshot.authoritative, results };
+  }
+
+  #lookup(name: string, snapshot: Snapshot): CompoundEntityRef | undefined {
+    if (name.includes(':') || name.includes('/')) {
+      const ref = parseTechnologyRef(name);
+      if (!ref) {
+        return undefined;
+      }
+      const known = snapshot.byKey.get(normalizeName(ref.name));
+      return known &&
+        known.namespace === ref.namespace &&
+        known.name === ref.name
+        ? known
+        : undefined;
+    }
+    return snapshot.byKey.get(normalizeName(name));
+  }
+
+  async #getSnapshot(): Promise<Snapshot> {
+    if (this.#catalog && Date.now() - this.#fetchedAt > this.#ttlMs) {
+      if (!this.#inFlight) {
+        this.#inFlight = this.#fetch().finally(() => {
+          this.#inFlight = undefined;
+        });
+      }
+      await this.#inFlight;
+    }
+    if (!this.#snapshot) {
+      this.#snapshot = this.#buildSnapshot();
+    }
+    return this.#snapshot;
+  }
+
+  async #fetch(): Promise<void> {
+    try {
+      const credentials = await this.#auth!.getOwnServiceCredentials();
+      const response = await this.#catalog!.getEntities(
+        {
+          filter: { kind: TECHNOLOGY_KIND },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.title',
+            'spec.aliases',
+          ],
+        },
+        { credentials },
+      );
+      this.#catalogTechnologies = response.items.map(toIndexed);
+      this.#catalogAuthoritative = response.items.length > 0;
+    } catch (error) {
+      // Keep what we had; without anything, stay non-authoritative.
+      this.#logger?.warn(
+        `Could not list Technology entities to resolve techstack.dev/uses annotations: ${error}`,
+      );
+    }
+    this.#fetchedAt = Date.now();
+    this.#snapshot = undefined;
+  }
+
+  #buildSnapshot(): Snapshot {
+    const byKey = new Map<string, CompoundEntityRef>();
+    const candidates: Array<{ key: string; label: string }> = [];
+    const all = [
+      ...this.#catalogTechnologies,
+      ...[...this.#local.values()].flat(),
+    ];
+    // Names and titles win over aliases, so an alias cannot shadow another technology's name.
+    for (const pass of ['names', 'aliases'] as const) {
+      for (const technology of all) {
+        const names =
+          pass === 'names'
+            ? technology.names.slice(0, 2)
+            : technology.names.slice(2);
+        for (const name of names) {
+          const key = normalizeName(name);
+          if (key && !byKey.has(key)) {
+            byKey.set(key, technology.ref);
+          }
+          if (key) {
+            candidates.push({ key, label: technology.label });
+          }
+        }
+      }
+    }
+    return { byKey, candidates, authoritative: this.#catalogAuthoritative };
+  }
+}
+
+function toIndexed(entity: Entity): IndexedTechnology {
+  const aliases = (entity.spec as { aliases?: unknown } | undefined)?.aliases;
+  const ref = {
+    kind: TECHNOLOGY_KIND,
+    namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+    name: entity.metadata.name,
+  };
+  return {
+    ref,
+    label: entity.metadata.title ?? entity.metadata.name,
+    names: [
+      entity.metadata.name,
+      entity.metadata.title ?? entity.metadata.name,
+      ...(Array.isArray(aliases)
+        ? aliases.filter((a): a is string => typeof a === 'string')
+        : []),
+    ],
+  };
+}
+
+function parseTechnologyRef(value: string): CompoundEntityRef | undefined {
+  try {
+    const ref = parseEntityRef(value, {
+      defaultKind: TECHNOLOGY_KIND,
+      defaultNamespace: DEFAULT_NAMESPACE,
+    });
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'technology') {
+      return undefined;
+    }
+    return { kind: TECHNOLOGY_KIND, namespace: ref.namespace, name: ref.name };
+  } catch {
+    return undefined;
+  }
+}
+
+function refOrSlug(name: string): CompoundEntityRef | undefined {
+  if (name.includes(':') || name.includes('/')) {
+    return parseTechnologyRef(name);
+  }
+  const slug = technologySlug(name);
+  return slug
+    ? { kind: TECHNOLOGY_KIND, namespace: DEFAULT_NAMESPACE, name: slug }
+    : undefined;
+}
