@@ -16,7 +16,12 @@ const postgres = {
     type: 'tool',
     owner: 'group:default/platform',
     layers: [
-      { section: 'Data Layer', group: 'Operational Databases', layer: 'Relational', ring: 'adopt' },
+      {
+        section: 'Data Layer',
+        group: 'Operational Databases',
+        layer: 'Relational',
+        ring: 'adopt',
+      },
     ],
   },
 };
@@ -62,6 +67,44 @@ describe('tech-stack backend plugin', () => {
       ref: 'technology:default/postgresql',
       ring: 'adopt',
       sectors: ['Data Layer'],
+    });
+  });
+
+  it('filters by guide', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/tech-stack/radar?guide=unknown-guide')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.entries).toEqual([]);
+  });
+
+  it.each([
+    ['guide=bad%20guide!'],
+    [`guide=${'a'.repeat(64)}`],
+    ['guide=a&guide=b'],
+  ])('rejects bad input %s with 400 naming the parameter', async query => {
+    const server = await start();
+    const res = await request(server)
+      .get(`/api/tech-stack/radar?${query}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain('guide');
+  });
+
+  it('serves radar fields for services too', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/tech-stack/radar')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.sectors).toEqual(['Data Layer', 'Core Infrastructure']);
+    expect(res.body.entries[1]).toMatchObject({
+      title: 'Vercel',
+      usageCount: 0,
+      movement: 'none',
+      aliases: [],
     });
   });
 

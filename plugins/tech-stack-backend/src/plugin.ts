@@ -16,15 +16,28 @@ export const techStackPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+        const cacheTtlSeconds =
+          config.getOptionalNumber('techStack.radar.cacheTtlSeconds') ?? 30;
+        const movementWindowDays =
+          config.getOptionalNumber('techStack.radar.movementWindowDays') ?? 90;
+        logger.info(
+          `Tech radar cache TTL ${cacheTtlSeconds}s, movement window ${movementWindowDays} days`,
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
-            radarService: new RadarService(catalog),
+            radarService: new RadarService({
+              catalog,
+              cacheTtlSeconds,
+              movementWindowDays,
+            }),
           }),
         );
       },

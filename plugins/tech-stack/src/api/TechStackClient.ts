@@ -2,14 +2,26 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { Radar, TechStackApi } from './TechStackApi';
 
-/** Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token). */
+/**
+ * Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token).
+ *
+ * @public
+ */
 export class TechStackClient implements TechStackApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
-  async getRadar(): Promise<Radar> {
-    return this.get<Radar>('/radar');
+  async getRadar(options?: { guide?: string }): Promise<Radar> {
+    const query = new URLSearchParams();
+    if (options?.guide) {
+      query.set('guide', options.guide);
+    }
+    const search = query.toString();
+    return this.get<Radar>(`/radar${search ? `?${search}` : ''}`);
   }
 
   private async get<T>(path: string): Promise<T> {

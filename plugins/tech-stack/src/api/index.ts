@@ -1,3 +1,8 @@
 export { techStackApiRef } from './TechStackApi';
-export type { Radar, RadarEntry, TechStackApi } from './TechStackApi';
+export type {
+  Radar,
+  RadarEntry,
+  RadarMovement,
+  TechStackApi,
+} from './TechStackApi';
 export { TechStackClient } from './TechStackClient';

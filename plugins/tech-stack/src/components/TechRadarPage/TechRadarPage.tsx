@@ -1,32 +1,134 @@
 import {
   Content,
+  ContentHeader,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { Ring } from '@techstack/plugin-tech-stack-common';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { techStackApiRef } from '../../api';
+import { Radar, RadarEntry, techStackApiRef } from '../../api';
+import { TechRadar } from '../TechRadar';
 import { LayerTables } from './LayerTables';
+import { RadarFilters } from './RadarFilters';
+import {
+  RadarFilter,
+  filterEntries,
+  matchesQuery,
+  readFilter,
+} from './filterRadar';
 
-/** The tech radar page: every section of the guide, live from the catalog. */
-export function TechRadarPage() {
+/** Props of {@link TechRadarPage}. */
+export interface TechRadarPageProps {
+  /** Show only the radar of this guide (its id); default: all guides. */
+  guide?: string;
+  /** Page title. */
+  title?: string;
+  /** Page subtitle. */
+  subtitle?: string;
+}
+
+function RadarView(props: { radar: Radar }) {
+  const { radar } = props;
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const { q, ring, sector } = filter;
+
+  const setFilter = useCallback(
+    (next: RadarFilter) => {
+      setParams(
+        current => {
+          const updated = new URLSearchParams(current);
+          for (const key of ['q', 'ring', 'sector'] as const) {
+            const value = next[key];
+            if (value) updated.set(key, value);
+            else updated.delete(key);
+          }
+          return updated;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const known = sector && radar.sectors.includes(sector) ? sector : undefined;
+  const sectors = useMemo(
+    () => (known ? [known] : radar.sectors),
+    [known, radar.sectors],
+  );
+  const isVisible = useMemo(
+    () =>
+      q || ring
+        ? (entry: RadarEntry, blipRing: Ring) =>
+            (!ring || blipRing === ring) && matchesQuery(entry, q)
+        : undefined,
+    [q, ring],
+  );
+  const tableEntries = useMemo(
+    () => filterEntries(radar.entries, { q, ring, sector: known }),
+    [radar.entries, q, ring, known],
+  );
+
+  return (
+    <>
+      <RadarFilters
+        sectors={radar.sectors}
+        filter={filter}
+        onChange={setFilter}
+      />
+      {radar.entries.length === 0 ? (
+        <Typography>
+          No technologies in the catalog yet. Register a technology stack guide
+          to fill the radar.
+        </Typography>
+      ) : (
+        <>
+          <TechRadar
+            sectors={sectors}
+            entries={radar.entries}
+            isVisible={isVisible}
+          />
+          <ContentHeader title="Layers" />
+          <LayerTables sectors={sectors} entries={tableEntries} />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The tech radar page: a radar with one sector per guide section, filters kept
+ * in the URL, and per-layer tables, live from the catalog.
+ */
+export function TechRadarPage(props: TechRadarPageProps) {
+  const { guide, title = 'Tech Radar' } = props;
   const api = useApi(techStackApiRef);
-  const { value, loading, error } = useAsync(() => api.getRadar(), [api]);
+  const { value, loading, error } = useAsync(
+    () => api.getRadar(guide ? { guide } : undefined),
+    [api, guide],
+  );
   let content;
   if (loading) {
     content = <Progress />;
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
   } else if (value) {
-    content = <LayerTables sectors={value.sectors} entries={value.entries} />;
+    content = <RadarView radar={value} />;
   }
   return (
     <Page themeId="tool">
       <Header
-        title="Tech Radar"
-        subtitle="The organisation's technology stack guide, live from the catalog"
+        title={title}
+        subtitle={
+          props.subtitle ??
+          "The organisation's technology stack guide, live from the catalog"
+        }
       />
       <Content>{content}</Content>
     </Page>

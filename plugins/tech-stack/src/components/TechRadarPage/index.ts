@@ -1,1 +1,2 @@
 export { TechRadarPage } from './TechRadarPage';
+export type { TechRadarPageProps } from './TechRadarPage';

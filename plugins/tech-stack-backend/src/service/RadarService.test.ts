@@ -1,0 +1,167 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { RadarService } from './RadarService';
+
+function tech(
+  name: string,
+  layers: Array<{
+    section: string;
+    layer: string;
+    ring: string;
+    group?: string;
+  }>,
+  extra: {
+    line?: number;
+    guide?: string;
+    history?: unknown;
+    usedBy?: string[];
+    ring?: string;
+  } = {},
+): Entity {
+  const annotations: Record<string, string> = {};
+  if (extra.line)
+    annotations[
+      'techstack.dev/source-location'
+    ] = `url:https://example.com/guide.md#L${extra.line}`;
+  if (extra.guide) annotations['techstack.dev/guide'] = extra.guide;
+  if (extra.history)
+    annotations['techstack.dev/ring-history'] = JSON.stringify(extra.history);
+  return {
+    apiVersion: 'techstack.dev/v1alpha1',
+    kind: 'Technology',
+    metadata: {
+      name,
+      namespace: 'default',
+      title: name.toUpperCase(),
+      annotations,
+    },
+    spec: {
+      ring: extra.ring ?? layers[0].ring,
+      type: 'tool',
+      owner: 'group:default/platform',
+      layers,
+    },
+    relations: (extra.usedBy ?? []).map(targetRef => ({
+      type: 'technologyUsedBy',
+      targetRef,
+    })),
+  };
+}
+
+describe('RadarService', () => {
+  const credentials = mockCredentials.user();
+
+  it('orders sectors by the first guide line in each section', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        tech(
+          'kafka',
+          [
+            { section: 'Events', layer: 'Streaming', ring: 'adopt' },
+            { section: 'Data', layer: 'Real-time', ring: 'adopt' },
+          ],
+          { line: 130 },
+        ),
+        tech(
+          'postgres',
+          [{ section: 'Data', layer: 'Relational', ring: 'adopt' }],
+          { line: 20 },
+        ),
+        tech('aws', [{ section: 'Core', layer: 'Cloud', ring: 'adopt' }], {
+          line: 10,
+        }),
+        tech('nomad', [{ section: 'Unplaced', layer: 'X', ring: 'hold' }]),
+      ],
+    });
+    const radar = await new RadarService({ catalog }).getRadar({ credentials });
+    expect(radar.sectors).toEqual(['Core', 'Data', 'Events', 'Unplaced']);
+    expect(radar.entries.find(e => e.name === 'kafka')!.sectors).toEqual([
+      'Data',
+      'Events',
+    ]);
+  });
+
+  it('derives movement, usage counts and source location', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        tech('redis', [{ section: 'Data', layer: 'KV', ring: 'adopt' }], {
+          line: 3,
+          history: [{ date: '2025-05-01', from: 'trial', to: 'adopt' }],
+          usedBy: [
+            'component:default/a',
+            'component:default/b',
+            'component:default/a',
+          ],
+        }),
+      ],
+    });
+    const service = new RadarService({
+      catalog,
+      now: () => new Date('2025-06-01T00:00:00Z'),
+    });
+    const [entry] = (await service.getRadar({ credentials })).entries;
+    expect(entry).toMatchObject({
+      ref: 'technology:default/redis',
+      movement: 'in',
+      movedAt: '2025-05-01',
+      usageCount: 2,
+      aliases: [],
+      sourceLocation: 'url:https://example.com/guide.md#L3',
+    });
+  });
+
+  it('filters by guide', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        tech('a', [{ section: 'S', layer: 'L', ring: 'adopt' }], {
+          guide: 'main',
+        }),
+        tech('b', [{ section: 'S', layer: 'L', ring: 'adopt' }], {
+          guide: 'other',
+        }),
+      ],
+    });
+    const radar = await new RadarService({ catalog }).getRadar({
+      credentials,
+      guide: 'main',
+    });
+    expect(radar.entries.map(e => e.name)).toEqual(['a']);
+  });
+
+  it('caches per caller and guide for the TTL', async () => {
+    const catalog = catalogServiceMock({
+      entities: [tech('a', [{ section: 'S', layer: 'L', ring: 'adopt' }])],
+    });
+    const spy = jest.spyOn(catalog, 'getEntities');
+    let now = new Date('2025-06-01T00:00:00Z');
+    const service = new RadarService({
+      catalog,
+      cacheTtlSeconds: 30,
+      now: () => now,
+    });
+    await service.getRadar({ credentials });
+    await service.getRadar({ credentials });
+    expect(spy).toHaveBeenCalledTimes(1);
+    // another user never sees the first user's radar
+    await service.getRadar({
+      credentials: mockCredentials.user('user:default/other'),
+    });
+    expect(spy).toHaveBeenCalledTimes(2);
+    await service.getRadar({ credentials, guide: 'x' });
+    expect(spy).toHaveBeenCalledTimes(3);
+    now = new Date(now.getTime() + 31_000);
+    await service.getRadar({ credentials });
+    expect(spy).toHaveBeenCalledTimes(4);
+    expect(spy.mock.calls[0][1]).toEqual({ credentials });
+  });
+
+  it('does not cache when the TTL is 0', async () => {
+    const catalog = catalogServiceMock({ entities: [] });
+    const spy = jest.spyOn(catalog, 'getEntities');
+    const service = new RadarService({ catalog, cacheTtlSeconds: 0 });
+    await service.getRadar({ credentials });
+    await service.getRadar({ credentials });
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,4 @@
+export {
+  EntityTechnologyContent,
+  EntityTechnologyOverviewCard,
+} from './EntityTechnologyContent';

@@ -1,0 +1,4 @@
+export { TechRadar } from './TechRadar';
+export type { TechRadarProps } from './TechRadar';
+export { layoutRadar, fitRadarLayout } from './layoutRadar';
+export type { RadarLayout, LayoutBlip, LayoutOverflow } from './layoutRadar';
