@@ -40,8 +40,12 @@ export async function openPortal(
     .or(sidebar)
     .first()
     .waitFor({ state: 'attached', timeout: 120_000 });
-  if (await enter.isVisible()) {
+  // Guest sign-in; retried, since a backend that is still starting refuses it.
+  for (let attempt = 0; attempt < 10 && (await enter.isVisible()); attempt++) {
     await enter.click();
+    await sidebar
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(() => undefined);
   }
   await sidebar.waitFor({ state: 'attached', timeout: 60_000 });
   return page;

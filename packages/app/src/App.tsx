@@ -12,7 +12,12 @@ import {
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
-import { TechRadarPage } from '@techstack/plugin-tech-stack';
+import {
+  TechRadarPage,
+  TechStackPickerFieldExtension,
+} from '@techstack/plugin-tech-stack';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import { RadarBenchPage } from './components/bench/RadarBenchPage';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -66,7 +71,13 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/tech-radar" element={<TechRadarPage />} />
-    <Route path="/create" element={<ScaffolderPage />} />
+    {/* Harness of bench/radar.bench.ts: our radar and the community one on the same data */}
+    <Route path="/radar-bench" element={<RadarBenchPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <TechStackPickerFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

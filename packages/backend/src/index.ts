@@ -4,6 +4,7 @@
  * plugins of this repository.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleFileLocations } from './modules/catalogFileLocations';
 
 const backend = createBackend();
 
@@ -20,6 +21,8 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@techstack/plugin-catalog-backend-module-tech-stack'));
+// lets tech-stack:publish-local register the services it writes locally
+backend.add(catalogModuleFileLocations);
 
 // scaffolder, with the Tech Stack actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));

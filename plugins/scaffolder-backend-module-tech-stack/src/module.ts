@@ -1,9 +1,19 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { createResolveAction } from './actions/resolve';
 import { createUsesAnnotationAction } from './actions/usesAnnotation';
+import { createValidateAction } from './actions/validate';
+import { createWireAction } from './actions/wire';
+import { readScaffolderConfig } from './lib/scaffolderConfig';
 
 /**
- * Scaffolder module of Tech Stack for Backstage: registers the `tech-stack:*` actions.
+ * Scaffolder module of Tech Stack for Backstage: registers the `tech-stack:*`
+ * actions (`annotate`, `resolve`, `wire`, `validate`, `publish-local`).
  *
  * @public
  */
@@ -12,9 +22,20 @@ export const scaffolderModuleTechStack = createBackendModule({
   moduleId: 'tech-stack',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createUsesAnnotationAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, catalog, config }) {
+        const { recipesDir, localPublishDir } = readScaffolderConfig(config);
+        scaffolder.addActions(
+          createUsesAnnotationAction(),
+          createResolveAction({ catalog }),
+          createWireAction({ recipesDir }),
+          createValidateAction({ catalog }),
+          createPublishLocalAction({ catalog, localPublishDir }),
+        );
       },
     });
   },

@@ -31,6 +31,8 @@ export type TechnologyLayer = {
   layer: string;
   /** The ring the technology holds there. */
   ring: Ring;
+  /** The 1-based guide line of that row or diagram node (orders sectors and layers as the guide does). */
+  line?: number;
 };
 
 /** The spec of a Technology entity. */
@@ -67,6 +69,7 @@ export const technologySpecSchema = z
             group: z.string().min(1).optional(),
             layer: z.string().min(1),
             ring: ringSchema,
+            line: z.number().int().positive().optional(),
           })
           .strict(),
       )

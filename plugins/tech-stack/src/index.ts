@@ -9,8 +9,36 @@ export {
   TechRadarPage,
   EntityTechnologyContent,
   EntityTechnologyOverviewCard,
+  EntityTechStackCard,
+  EntityTeamToolsCard,
 } from './plugin';
+export { TechStackPickerFieldExtension } from './plugin';
+export {
+  TechStackPicker,
+  techStackPickerValidation,
+} from './components/TechStackPicker';
+export type {
+  TechStackPickerValue,
+  TechStackPickerUiOptions,
+  TechStackPickerFieldValidation,
+} from './components/TechStackPicker';
+export { TechRadar } from './components/TechRadar';
+export type { TechRadarProps } from './components/TechRadar';
 export { techStackApiRef, TechStackClient } from './api';
-export type { Radar, RadarEntry, RadarMovement, TechStackApi } from './api';
+export type {
+  Adoption,
+  AdoptionRequest,
+  AdoptionTeamRow,
+  AdoptionTechnology,
+  Compliance,
+  Radar,
+  RadarEntry,
+  RadarMovement,
+  RingCounts,
+  TechnologyUsage,
+  TechStack,
+  TechStackApi,
+  UsageSource,
+} from './api';
 export type { TechRadarPageProps } from './components/TechRadarPage';
 export { isTechnologyEntity } from '@techstack/plugin-tech-stack-common';

@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { techStackApiRef, TechStackClient } from './api';
+import {
+  TechStackPicker,
+  techStackPickerValidation,
+} from './components/TechStackPicker';
 import { rootRouteRef } from './routes';
 
 /**
@@ -73,6 +78,56 @@ export const EntityTechnologyOverviewCard = techStackPlugin.provide(
       lazy: () =>
         import('./components/EntityTechnologyContent').then(
           m => m.EntityTechnologyOverviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Scaffolder field `TechStackPicker`: one technology per layer of the stack
+ * guide, the adopt choice preselected, hold choices disabled with their reason.
+ *
+ * @public
+ */
+export const TechStackPickerFieldExtension = techStackPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'TechStackPicker',
+    component: TechStackPicker,
+    validation: techStackPickerValidation,
+  }),
+);
+
+/**
+ * The "Tech stack" card of a Component: its technologies with rings, how each
+ * was found, and hold / off-guide flags.
+ *
+ * @public
+ */
+export const EntityTechStackCard = techStackPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTechStackCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTechStackCard').then(
+          m => m.EntityTechStackCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Tools used by this team" card of a Group: technologies by ring with
+ * component counts, flags and the share of usages on adopt.
+ *
+ * @public
+ */
+export const EntityTeamToolsCard = techStackPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamToolsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamToolsCard').then(
+          m => m.EntityTeamToolsCard,
         ),
     },
   }),

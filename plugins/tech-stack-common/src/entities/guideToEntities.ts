@@ -41,6 +41,7 @@ function layersOf(tech: GuideTechnology): TechnologyLayer[] {
       ...(placement.group ? { group: placement.group } : {}),
       layer: placement.layer,
       ring: placement.ring,
+      line: placement.line,
     });
   }
   return layers;

@@ -27,6 +27,9 @@ function checkModel(text: string) {
   expect(parseGuide(text)).toEqual(model);
 }
 
+// hundreds of parses per property: generous on a loaded 2-core machine
+jest.setTimeout(60_000);
+
 /* eslint-disable jest/expect-expect -- the checks are in checkModel */
 describe('parseGuide properties', () => {
   it('never throws on arbitrary strings; slugs valid and unique; deterministic', () => {

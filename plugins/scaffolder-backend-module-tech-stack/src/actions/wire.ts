@@ -1,0 +1,118 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { isValidEntityName } from '../lib/isValidEntityName';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { StackItem } from '../lib/resolveStack';
+import { builtInRecipesDir, RecipeBook } from '../recipes/RecipeBook';
+import { planWiring } from '../wire/planWiring';
+import { writeWiring } from '../wire/writeWiring';
+import { examples } from './wire.examples';
+
+/** Options of {@link createWireAction}. */
+export interface WireActionOptions {
+  /** The organisation's recipe folder (`techStack.scaffolder.recipesDir`). */
+  recipesDir?: string;
+  /** The built-in recipe folder; the package's `recipes/` by default. */
+  builtInRecipesDir?: string;
+}
+
+/**
+ * `tech-stack:wire`: writes the files that pre-wire a service to a resolved
+ * stack into the workspace: `docker-compose.yaml`, `.env.example`,
+ * `otel-collector.yaml`, `k8s/` manifests and `catalog-info.yaml`, built
+ * from the technologies' recipes (YAML data, extendable through
+ * `techStack.scaffolder.recipesDir`). Existing files are merged, keeping
+ * what they hold.
+ *
+ * @public
+ */
+export function createWireAction(options: WireActionOptions = {}) {
+  return createTemplateAction({
+    id: 'tech-stack:wire',
+    description:
+      'Pre-wires a service to a resolved stack: docker-compose, env, OpenTelemetry collector, Kubernetes manifests and catalog-info.yaml, from technology recipes',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        stack: z =>
+          z
+            .array(
+              z
+                .object({
+                  name: z.string().min(1),
+                  title: z.string().optional(),
+                  layer: z.string().optional(),
+                  section: z.string().optional(),
+                  group: z.string().optional(),
+                  ref: z.string().optional(),
+                  ring: z.string().optional(),
+                })
+                .passthrough(),
+            )
+            .describe('The stack output of tech-stack:resolve'),
+        name: z => z.string().min(1).describe('The service (entity) name'),
+        owner: z => z.string().min(1).describe('Entity ref of the owning group'),
+        system: z => z.string().optional().describe('Entity ref of the system'),
+        description: z => z.string().optional().describe('What the service does'),
+        language: z =>
+          z.string().optional().describe('typescript, python, …: tags the entity'),
+        port: z =>
+          z.number().int().min(1).max(65535).optional().describe('The port the service listens on; 8080 by default'),
+        targetPath: z =>
+          z.string().optional().describe('Folder of the workspace to wire; the workspace by default'),
+      },
+      output: {
+        files: z => z.array(z.string()).describe('The files written, relative to the target folder'),
+        services: z => z.array(z.string()).describe('The docker-compose services'),
+        missing: z =>
+          z.array(z.string()).describe('Technologies of the stack without a recipe (recorded, not wired)'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      if (!isValidEntityName(input.name)) {
+        throw new InputError(
+          `name: "${input.name}" is not a valid entity name (letters, digits, - _ ., at most 63 characters)`,
+        );
+      }
+      const baseDir = resolveSafeChildPath(ctx.workspacePath, input.targetPath ?? '.');
+      const book = await RecipeBook.load([
+        options.builtInRecipesDir ?? builtInRecipesDir(),
+        ...(options.recipesDir ? [options.recipesDir] : []),
+      ]);
+      const stack = input.stack.map(item => ({
+        ...item,
+        title: item.title ?? item.name,
+      })) as StackItem[];
+      const plan = planWiring(
+        stack,
+        {
+          name: input.name,
+          owner: input.owner,
+          system: input.system || undefined,
+          description: input.description || undefined,
+          language: input.language || undefined,
+          port: input.port ?? 8080,
+        },
+        book,
+      );
+      for (const warning of plan.warnings) {
+        ctx.logger.warn(warning);
+      }
+      for (const item of plan.missing) {
+        ctx.logger.warn(
+          `No recipe for ${item.title ?? item.name}: recorded in catalog-info.yaml, not wired (add one under techStack.scaffolder.recipesDir)`,
+        );
+      }
+      for (const [slug, recipe] of plan.recipes) {
+        ctx.logger.info(`${slug}: recipe ${recipe.source}`);
+      }
+      const files = await writeWiring(baseDir, plan);
+      ctx.logger.info(`Wrote ${files.join(', ')}`);
+      ctx.output('files', files);
+      ctx.output('services', plan.services);
+      ctx.output('missing', plan.missing.map(item => item.name));
+    },
+  });
+}

@@ -1,0 +1,171 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_TECHSTACK_SOURCE,
+  compareRings,
+  Ring,
+  TECHNOLOGY_KIND,
+  TechnologyEntity,
+} from '@techstack/plugin-tech-stack-common';
+import { normalizeName } from './normalizeName';
+
+/** One technology placed in a layer, with the ring it holds there. */
+export interface LayerEntry {
+  entity: TechnologyEntity;
+  ring: Ring;
+}
+
+/** A layer of the guide (a table row or diagram subgraph) with its technologies in guide order. */
+export interface StackLayer {
+  section: string;
+  group?: string;
+  layer: string;
+  entries: LayerEntry[];
+}
+
+/** Narrows a layer name that occurs in several sections. */
+export interface LayerQualifiers {
+  section?: string;
+  group?: string;
+}
+
+const LINE_PATTERN = /#L(\d+)$/;
+
+/** The 1-based guide line a Technology entity came from, when its annotation says so. */
+function guideLine(entity: TechnologyEntity): number {
+  const source = entity.metadata.annotations?.[ANNOTATION_TECHSTACK_SOURCE];
+  const match = source ? LINE_PATTERN.exec(source) : null;
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+/** The display name of a technology: its title, else its slug. */
+export function technologyTitle(entity: TechnologyEntity): string {
+  return entity.metadata.title ?? entity.metadata.name;
+}
+
+/** `technology:<namespace>/<name>` */
+export function technologyRef(entity: TechnologyEntity): string {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return `${TECHNOLOGY_KIND.toLocaleLowerCase('en-US')}:${namespace}/${entity.metadata.name}`;
+}
+
+/**
+ * Finds Technology entities by name, alias, slug or entity ref, and the
+ * layers of the guide with the technologies placed in them, in guide order
+ * (the order of the entities' source lines, then the catalog's order).
+ */
+export class TechnologyLookup {
+  readonly #entities: TechnologyEntity[];
+  readonly #byName = new Map<string, TechnologyEntity>();
+  readonly #layers: StackLayer[] = [];
+
+  constructor(entities: TechnologyEntity[]) {
+    this.#entities = entities
+      .map((entity, index) => ({ entity, index, line: guideLine(entity) }))
+      .sort((a, b) => a.line - b.line || a.index - b.index)
+      .map(({ entity }) => entity);
+
+    for (const entity of this.#entities) {
+      const names = [
+        entity.metadata.name,
+        entity.metadata.title,
+        ...(entity.spec.aliases ?? []),
+      ];
+      for (const name of names) {
+        const key = name ? normalizeName(name) : '';
+        if (key && !this.#byName.has(key)) {
+          this.#byName.set(key, entity);
+        }
+      }
+    }
+
+    const layersByKey = new Map<string, StackLayer>();
+    for (const entity of this.#entities) {
+      for (const placement of entity.spec.layers ?? []) {
+        const key = [placement.section, placement.group ?? '', placement.layer]
+          .map(normalizeName)
+          .join('\u0000');
+        let layer = layersByKey.get(key);
+        if (!layer) {
+          layer = {
+            section: placement.section,
+            ...(placement.group ? { group: placement.group } : {}),
+            layer: placement.layer,
+            entries: [],
+          };
+          layersByKey.set(key, layer);
+          this.#layers.push(layer);
+        }
+        if (!layer.entries.some(e => e.entity === entity)) {
+          layer.entries.push({ entity, ring: placement.ring });
+        }
+      }
+    }
+  }
+
+  /** All technologies, in guide order. */
+  get technologies(): TechnologyEntity[] {
+    return this.#entities;
+  }
+
+  /** All layers, in guide order of their first technology. */
+  get layers(): StackLayer[] {
+    return this.#layers;
+  }
+
+  /** The technology a name, alias, slug or entity ref stands for, if any. */
+  find(name: string): TechnologyEntity | undefined {
+    const direct = this.#byName.get(normalizeName(name));
+    if (direct) {
+      return direct;
+    }
+    if (!/[:/]/.test(name)) {
+      return undefined;
+    }
+    try {
+      const ref = parseEntityRef(name.trim(), {
+        defaultKind: TECHNOLOGY_KIND,
+        defaultNamespace: 'default',
+      });
+      if (ref.kind.toLocaleLowerCase('en-US') !== 'technology') {
+        return undefined;
+      }
+      return this.#entities.find(
+        entity =>
+          entity.metadata.name.toLocaleLowerCase('en-US') ===
+            ref.name.toLocaleLowerCase('en-US') &&
+          (entity.metadata.namespace ?? 'default') === ref.namespace,
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The layers with this name, narrowed by section and group when given. */
+  findLayers(name: string, qualifiers: LayerQualifiers = {}): StackLayer[] {
+    const key = normalizeName(name);
+    return this.#layers.filter(
+      layer =>
+        normalizeName(layer.layer) === key &&
+        (qualifiers.section === undefined ||
+          normalizeName(layer.section) === normalizeName(qualifiers.section)) &&
+        (qualifiers.group === undefined ||
+          normalizeName(layer.group ?? '') === normalizeName(qualifiers.group)),
+    );
+  }
+
+  /**
+   * The recommended technology of a layer: its `adopt` technology, the first
+   * in guide order if there are several. A layer without one (an unranked
+   * list) recommends the first technology of its best ring, hold excluded.
+   */
+  recommended(layer: StackLayer): LayerEntry | undefined {
+    const candidates = layer.entries.filter(entry => entry.ring !== 'hold');
+    let best: LayerEntry | undefined;
+    for (const entry of candidates) {
+      if (!best || compareRings(entry.ring, best.ring) < 0) {
+        best = entry;
+      }
+    }
+    return best;
+  }
+}

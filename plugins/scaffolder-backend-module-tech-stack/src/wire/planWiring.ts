@@ -1,0 +1,298 @@
+import { InputError } from '@backstage/errors';
+import { ANNOTATION_TECHSTACK_USES } from '@techstack/plugin-tech-stack-common';
+import type { StackItem } from '../lib/resolveStack';
+import { usesOf } from '../lib/resolveStack';
+import type { RecipeBook } from '../recipes/RecipeBook';
+import type { LoadedRecipe } from '../recipes/recipeSchema';
+import type { EnvEntry } from './mergeEnv';
+import { renderPlaceholders } from './renderPlaceholders';
+
+/** The service being wired. */
+export interface ServiceInfo {
+  /** Entity name, compose service and Kubernetes resource name. */
+  name: string;
+  /** Entity ref of the owning group. */
+  owner: string;
+  system?: string;
+  description?: string;
+  /** `typescript`, `python`, …: becomes a tag of the entity. */
+  language?: string;
+  /** The port the service listens on. */
+  port: number;
+}
+
+/** The file names the wiring writes. */
+export const WIRING_FILES = {
+  compose: 'docker-compose.yaml',
+  env: '.env.example',
+  otel: 'otel-collector.yaml',
+  deployment: 'k8s/deployment.yaml',
+  service: 'k8s/service.yaml',
+  configMap: 'k8s/configmap.yaml',
+  catalogInfo: 'catalog-info.yaml',
+} as const;
+
+/** Everything the wiring of a stack writes, before it is merged into the workspace. */
+export interface WiringPlan {
+  /** YAML files by path: merged into existing files. */
+  yaml: Map<string, Record<string, unknown>>;
+  /** Text files by path: written when absent. */
+  text: Map<string, string>;
+  /** The lines of `.env.example`. */
+  env: EnvEntry[];
+  /** The `techstack.dev/uses` value of the stack. */
+  uses: string;
+  /** Compose services, the application's first. */
+  services: string[];
+  /** The recipe used per technology slug. */
+  recipes: Map<string, LoadedRecipe>;
+  /** Technologies of the stack without a recipe (recorded in the catalog, not wired). */
+  missing: StackItem[];
+  warnings: string[];
+}
+
+const OTEL_SIGNALS = ['traces', 'metrics', 'logs'] as const;
+const COLLECTOR = 'otel-collector';
+const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.111.0';
+
+type ComposeService = Record<string, unknown> & { healthcheck?: unknown };
+
+function dependsOn(services: Map<string, ComposeService>, names: string[]) {
+  return Object.fromEntries(
+    names.map(name => [
+      name,
+      {
+        condition: services.get(name)?.healthcheck
+          ? 'service_healthy'
+          : 'service_started',
+      },
+    ]),
+  );
+}
+
+/**
+ * Computes the files that pre-wire a service to a resolved stack, from the
+ * technologies' recipes: `docker-compose.yaml`, `.env.example`,
+ * `otel-collector.yaml`, Kubernetes manifests under `k8s/` and
+ * `catalog-info.yaml`, plus the recipes' own files. Pure: writes nothing.
+ */
+export function planWiring(
+  stack: StackItem[],
+  service: ServiceInfo,
+  book: RecipeBook,
+): WiringPlan {
+  const values = {
+    name: service.name,
+    owner: service.owner,
+    system: service.system,
+  };
+  const warnings: string[] = [];
+  const recipes = new Map<string, LoadedRecipe>();
+  const missing: StackItem[] = [];
+  for (const item of stack) {
+    if (recipes.has(item.name)) continue;
+    const recipe = book.find(item.name, item.title);
+    if (recipe) {
+      recipes.set(item.name, renderPlaceholders(recipe, values));
+    } else {
+      missing.push(item);
+    }
+  }
+
+  const services = new Map<string, ComposeService>();
+  const serviceOwner = new Map<string, string>();
+  const volumes: Record<string, unknown> = {};
+  const localEnv = new Map<string, EnvEntry>();
+  const clusterEnv = new Map<string, string>();
+  const exporters: Record<string, unknown> = {};
+  const pipelines: Record<(typeof OTEL_SIGNALS)[number], string[]> = {
+    traces: [],
+    metrics: [],
+    logs: [],
+  };
+  const collectorDeps: string[] = [];
+  const yaml = new Map<string, Record<string, unknown>>();
+  const text = new Map<string, string>();
+
+  const base: EnvEntry[] = [
+    { key: 'PORT', value: String(service.port) },
+    { key: 'OTEL_SERVICE_NAME', value: service.name },
+    { key: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: `http://${COLLECTOR}:4318` },
+    { key: 'OTEL_EXPORTER_OTLP_PROTOCOL', value: 'http/protobuf' },
+  ].map(entry => ({ ...entry, comment: `${service.name}` }));
+  for (const entry of base) {
+    localEnv.set(entry.key, entry);
+    clusterEnv.set(entry.key, entry.value);
+  }
+
+  for (const [slug, recipe] of recipes) {
+    const label = `${slug} (${recipe.source})`;
+    for (const [name, definition] of Object.entries(recipe.compose?.services ?? {})) {
+      if (name === service.name || name === COLLECTOR) {
+        throw new InputError(
+          `name: the service name "${service.name}" collides with the compose service "${name}" of recipe ${label}; choose another name`,
+        );
+      }
+      if (services.has(name)) {
+        warnings.push(
+          `compose service "${name}" of ${slug} is also defined by ${serviceOwner.get(name)}; the first definition is kept`,
+        );
+        continue;
+      }
+      services.set(name, definition as ComposeService);
+      serviceOwner.set(name, slug);
+    }
+    Object.assign(volumes, recipe.compose?.volumes ?? {});
+    for (const [key, value] of Object.entries(recipe.env ?? {})) {
+      if (localEnv.has(key)) {
+        warnings.push(`env ${key} of ${slug} is already set by another technology; the first value is kept`);
+        continue;
+      }
+      localEnv.set(key, { key, value, comment: slug });
+    }
+    for (const [key, value] of Object.entries(recipe.k8sEnv ?? recipe.env ?? {})) {
+      if (!clusterEnv.has(key)) clusterEnv.set(key, value);
+    }
+    Object.assign(exporters, recipe.otel?.exporters ?? {});
+    for (const signal of OTEL_SIGNALS) {
+      for (const exporter of recipe.otel?.pipelines?.[signal] ?? []) {
+        if (!pipelines[signal].includes(exporter)) pipelines[signal].push(exporter);
+      }
+    }
+    if (recipe.otel?.exporters) {
+      collectorDeps.push(...Object.keys(recipe.compose?.services ?? {}));
+    }
+    for (const [file, content] of Object.entries(recipe.files ?? {})) {
+      if (typeof content === 'string') text.set(file, content);
+      else yaml.set(file, content);
+    }
+  }
+
+  // OpenTelemetry collector: receives OTLP from the service and exports to the chosen tools.
+  const otel = {
+    receivers: {
+      otlp: {
+        protocols: {
+          grpc: { endpoint: '0.0.0.0:4317' },
+          http: { endpoint: '0.0.0.0:4318' },
+        },
+      },
+    },
+    processors: { batch: {} },
+    exporters: { debug: { verbosity: 'basic' }, ...exporters },
+    service: {
+      pipelines: Object.fromEntries(
+        OTEL_SIGNALS.map(signal => [
+          signal,
+          {
+            receivers: ['otlp'],
+            processors: ['batch'],
+            exporters: pipelines[signal].length > 0 ? pipelines[signal] : ['debug'],
+          },
+        ]),
+      ),
+    },
+  };
+  yaml.set(WIRING_FILES.otel, otel);
+
+  const backing = [...services.keys()];
+  const all = new Map<string, ComposeService>(services);
+  all.set(COLLECTOR, {
+    image: COLLECTOR_IMAGE,
+    command: ['--config=/etc/otelcol/config.yaml'],
+    volumes: [`./${WIRING_FILES.otel}:/etc/otelcol/config.yaml:ro`],
+    ports: ['4317:4317', '4318:4318'],
+    ...(collectorDeps.length > 0 ? { depends_on: dependsOn(services, collectorDeps) } : {}),
+  });
+  const appService = {
+    build: '.',
+    image: `${service.name}:local`,
+    ports: [`${service.port}:${service.port}`],
+    environment: Object.fromEntries(
+      [...localEnv.values()].map(entry => [entry.key, entry.value]),
+    ),
+    depends_on: dependsOn(all, [...backing, COLLECTOR]),
+  };
+  yaml.set(WIRING_FILES.compose, {
+    name: service.name,
+    services: Object.fromEntries([[service.name, appService], ...all]),
+    ...(Object.keys(volumes).length > 0 ? { volumes } : {}),
+  });
+
+  // Kubernetes: the service itself; backing services are the platform's.
+  const labels = { app: service.name, 'backstage.io/kubernetes-id': service.name };
+  const configMapName = `${service.name}-env`;
+  yaml.set(WIRING_FILES.configMap, {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: configMapName, labels },
+    data: Object.fromEntries(clusterEnv),
+  });
+  yaml.set(WIRING_FILES.deployment, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: service.name, labels },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: service.name } },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [
+            {
+              name: service.name,
+              image: `${service.name}:latest`,
+              ports: [{ name: 'http', containerPort: service.port }],
+              env: [...clusterEnv.keys()].map(name => ({
+                name,
+                valueFrom: { configMapKeyRef: { name: configMapName, key: name } },
+              })),
+              readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+              livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+            },
+          ],
+        },
+      },
+    },
+  });
+  yaml.set(WIRING_FILES.service, {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: service.name, labels },
+    spec: {
+      selector: { app: service.name },
+      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+    },
+  });
+
+  yaml.set(WIRING_FILES.catalogInfo, {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: service.name,
+      ...(service.description ? { description: service.description } : {}),
+      annotations: {
+        [ANNOTATION_TECHSTACK_USES]: usesOf(stack),
+        'backstage.io/kubernetes-id': service.name,
+      },
+      ...(service.language ? { tags: [service.language.toLocaleLowerCase('en-US')] } : {}),
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: service.owner,
+      ...(service.system ? { system: service.system } : {}),
+    },
+  });
+
+  return {
+    yaml,
+    text,
+    env: [...localEnv.values()],
+    uses: usesOf(stack),
+    services: [service.name, ...all.keys()],
+    recipes,
+    missing,
+    warnings,
+  };
+}

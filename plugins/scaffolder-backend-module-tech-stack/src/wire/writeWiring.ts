@@ -1,0 +1,93 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_TECHSTACK_USES,
+  parseUsesAnnotation,
+} from '@techstack/plugin-tech-stack-common';
+import fs from 'fs-extra';
+import path from 'node:path';
+import { normalizeName } from '../lib/normalizeName';
+import { mergeEnv } from './mergeEnv';
+import { mergeYaml } from './mergeYaml';
+import { WIRING_FILES, WiringPlan } from './planWiring';
+import { toYaml } from './toYaml';
+
+const USES_PATH = ['metadata', 'annotations', ANNOTATION_TECHSTACK_USES];
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function unionUses(existing: unknown, added: unknown): string {
+  const names = [
+    ...parseUsesAnnotation(typeof existing === 'string' ? existing : undefined),
+    ...parseUsesAnnotation(typeof added === 'string' ? added : undefined),
+  ];
+  const seen = new Set<string>();
+  return names
+    .filter(name => {
+      const key = normalizeName(name);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .join(', ');
+}
+
+/**
+ * Writes a wiring plan into a folder of the workspace (every path checked to
+ * stay inside it), merging into files that exist: YAML maps are deep-merged
+ * and list items not repeated, env keys already set are kept, text files that
+ * exist are left alone. The `techstack.dev/uses` annotation of the
+ * `catalog-info.yaml` becomes the union of both. A file that gains nothing
+ * keeps its text. Returns the paths written, relative to the folder.
+ */
+export async function writeWiring(
+  baseDir: string,
+  plan: WiringPlan,
+): Promise<string[]> {
+  const written: string[] = [];
+  const target = (file: string) => resolveSafeChildPath(baseDir, file);
+
+  for (const [file, content] of plan.yaml) {
+    const full = target(file);
+    const existing = await readIfExists(full);
+    let text: string;
+    if (existing === undefined || existing.trim() === '') {
+      text = toYaml(content);
+    } else {
+      const merged = mergeYaml(existing, content, file);
+      let changed = merged.changed;
+      if (file === WIRING_FILES.catalogInfo) {
+        const before = merged.doc.getIn(USES_PATH);
+        const uses = unionUses(before, plan.uses);
+        if (uses !== before) {
+          merged.doc.setIn(USES_PATH, uses);
+          changed = true;
+        }
+      }
+      text = changed ? merged.doc.toString({ lineWidth: 0 }) : existing;
+    }
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    await fs.writeFile(full, text);
+    written.push(file);
+  }
+
+  for (const [file, content] of plan.text) {
+    const full = target(file);
+    if ((await readIfExists(full)) === undefined) {
+      await fs.mkdir(path.dirname(full), { recursive: true });
+      await fs.writeFile(full, content);
+      written.push(file);
+    }
+  }
+
+  const envFile = target(WIRING_FILES.env);
+  await fs.writeFile(envFile, mergeEnv(await readIfExists(envFile), plan.env));
+  written.push(WIRING_FILES.env);
+  return written;
+}
