@@ -16,5 +16,26 @@ export interface Config {
        */
       movementWindowDays?: number;
     };
+    /**
+     * Settings of the adoption views (`GET /api/tech-stack/adoption`,
+     * `/compliance`, `/stack`).
+     */
+    adoption?: {
+      /**
+       * How long the usage snapshot computed for one caller is reused, in
+       * seconds. 0 turns the cache off. Default: the radar's TTL (30).
+       */
+      cacheTtlSeconds?: number;
+      /**
+       * Usage sources besides the `techstack.dev/uses` annotation, matched
+       * through the technologies' names and aliases. Both on by default.
+       */
+      sources?: {
+        /** Count a component's catalog tags that name a technology. Default true. */
+        tags?: boolean;
+        /** Count the names and tags of the resources a component `dependsOn`. Default true. */
+        dependencies?: boolean;
+      };
+    };
   };
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './router';
+import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
 
 /**
@@ -30,6 +31,18 @@ export const techStackPlugin = createBackendPlugin({
         logger.info(
           `Tech radar cache TTL ${cacheTtlSeconds}s, movement window ${movementWindowDays} days`,
         );
+        const adoptionService = new AdoptionService({
+          catalog,
+          cacheTtlSeconds:
+            config.getOptionalNumber('techStack.adoption.cacheTtlSeconds') ??
+            cacheTtlSeconds,
+          sources: {
+            tags: config.getOptionalBoolean('techStack.adoption.sources.tags'),
+            dependencies: config.getOptionalBoolean(
+              'techStack.adoption.sources.dependencies',
+            ),
+          },
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -37,7 +50,10 @@ export const techStackPlugin = createBackendPlugin({
               catalog,
               cacheTtlSeconds,
               movementWindowDays,
+              usageCounts: credentials =>
+                adoptionService.getUsageCounts(credentials),
             }),
+            adoptionService,
           }),
         );
       },

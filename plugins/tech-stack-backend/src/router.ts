@@ -3,6 +3,8 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { RINGS } from '@techstack/plugin-tech-stack-common';
+import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
 
 /** Entity-name charset: what a guide id (annotation value) may look like. */
@@ -12,6 +14,25 @@ const radarQuerySchema = z.object({
     .max(63)
     .regex(/^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/)
     .optional(),
+});
+
+/** A group ref or name (`group:default/platform-team`, `platform-team`). */
+const teamSchema = z.string().min(1).max(255).optional();
+
+const adoptionQuerySchema = z.object({
+  section: z.string().min(1).max(200).optional(),
+  ring: z.enum(RINGS).optional(),
+  team: teamSchema,
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  sort: z.enum(['total', 'team']).default('total'),
+  include: z.enum(['components']).optional(),
+});
+
+const complianceQuerySchema = z.object({ team: teamSchema });
+
+const stackQuerySchema = z.object({
+  entityRef: z.string().min(1).max(500),
 });
 
 /** Parses the query or throws an InputError naming the bad parameter. */
@@ -31,9 +52,11 @@ function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
 export async function createRouter({
   httpAuth,
   radarService,
+  adoptionService,
 }: {
   httpAuth: HttpAuthService;
   radarService: RadarService;
+  adoptionService: AdoptionService;
 }): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
@@ -44,6 +67,35 @@ export async function createRouter({
     });
     const { guide } = parseQuery(radarQuerySchema, req.query);
     res.json(await radarService.getRadar({ credentials, guide }));
+  });
+
+  router.get('/adoption', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { include, ...query } = parseQuery(adoptionQuerySchema, req.query);
+    res.json(
+      await adoptionService.getAdoption({
+        credentials,
+        query: { ...query, includeComponents: include === 'components' },
+      }),
+    );
+  });
+
+  router.get('/compliance', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { team } = parseQuery(complianceQuerySchema, req.query);
+    res.json(await adoptionService.getCompliance({ credentials, team }));
+  });
+
+  router.get('/stack', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parseQuery(stackQuerySchema, req.query);
+    res.json(await adoptionService.getStack({ credentials, entityRef }));
   });
 
   return router;

@@ -16,7 +16,10 @@ import {
   PageBlueprint,
   RouteRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { techStackApiRef, TechStackClient } from './api';
 import { rootRouteRef } from './routes';
@@ -62,6 +65,30 @@ const technologyEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Tech stack" card on Component pages. */
+const techStackEntityCard = EntityCardBlueprint.make({
+  name: 'tech-stack',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/EntityTechStackCard').then(m =>
+        compatWrapper(<m.EntityTechStackCard />),
+      ),
+  },
+});
+
+/** The "Tools used by this team" card on Group pages. */
+const teamToolsEntityCard = EntityCardBlueprint.make({
+  name: 'team-tools',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/EntityTeamToolsCard').then(m =>
+        compatWrapper(<m.EntityTeamToolsCard />),
+      ),
+  },
+});
+
 /**
  * The Tech Stack frontend plugin, new frontend system.
  *
@@ -72,7 +99,13 @@ const techStackPlugin: OverridableFrontendPlugin<{ root: RouteRef }> =
     pluginId: 'tech-stack',
     title: 'Tech Radar',
     icon: <TrackChangesIcon />,
-    extensions: [techStackApi, techRadarPage, technologyEntityContent],
+    extensions: [
+      techStackApi,
+      techRadarPage,
+      technologyEntityContent,
+      techStackEntityCard,
+      teamToolsEntityCard,
+    ],
     routes: { root: radarRouteRef },
   });
 

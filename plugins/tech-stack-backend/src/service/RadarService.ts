@@ -24,6 +24,13 @@ export interface RadarServiceOptions {
   movementWindowDays?: number;
   /** The clock; tests replace it. */
   now?: () => Date;
+  /**
+   * Per technology ref, how many components and teams use it, as the caller
+   * sees the catalog; adds `componentCount` and `teamCount` to the entries.
+   */
+  usageCounts?: (
+    credentials: BackstageCredentials,
+  ) => Promise<Map<string, { components: number; teams: number }>>;
 }
 
 const MAX_CACHE_ENTRIES = 500;
@@ -38,6 +45,7 @@ export class RadarService {
   private readonly ttlMs: number;
   private readonly windowDays: number;
   private readonly now: () => Date;
+  private readonly usageCounts?: RadarServiceOptions['usageCounts'];
   private readonly cache = new Map<
     string,
     { expires: number; radar: Promise<Radar> }
@@ -48,6 +56,7 @@ export class RadarService {
     this.ttlMs = Math.max(0, options.cacheTtlSeconds ?? 30) * 1000;
     this.windowDays = options.movementWindowDays ?? 90;
     this.now = options.now ?? (() => new Date());
+    this.usageCounts = options.usageCounts;
   }
 
   /** The radar of one guide (or of all guides) as the caller may see it. */
@@ -92,10 +101,13 @@ export class RadarService {
       filter[`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`] =
         options.guide;
     }
-    const { items } = await this.catalog.getEntities(
-      { filter },
-      { credentials: options.credentials },
-    );
+    const [{ items }, counts] = await Promise.all([
+      this.catalog.getEntities(
+        { filter },
+        { credentials: options.credentials },
+      ),
+      this.usageCounts?.(options.credentials),
+    ]);
     const now = this.now();
     const sectorOrder = new Map<string, { line: number; seen: number }>();
     const entries: RadarEntry[] = [];
@@ -110,8 +122,19 @@ export class RadarService {
         continue;
       }
       const entry = toEntry(entity, now, this.windowDays);
-      const line = sourceLine(entry.sourceLocation) ?? Infinity;
+      if (counts) {
+        const count = counts.get(entry.ref);
+        entry.componentCount = count?.components ?? 0;
+        entry.teamCount = count?.teams ?? 0;
+      }
+      const fallbackLine = sourceLine(entry.sourceLocation) ?? Infinity;
       for (const sector of entry.sectors) {
+        // the guide line of the entry's rows in this sector, where known
+        const line = Math.min(
+          ...entry.layers
+            .filter(l => l.section === sector)
+            .map(l => l.line ?? fallbackLine),
+        );
         const known = sectorOrder.get(sector);
         if (!known) {
           sectorOrder.set(sector, { line, seen: sectorOrder.size });

@@ -24,6 +24,13 @@ export interface RadarEntry {
   movedAt?: string;
   /** Number of components that use it (`technologyUsedBy` relations). */
   usageCount: number;
+  /**
+   * Number of components that use it from any usage source (annotation, tags,
+   * dependencies), when the adoption service is wired.
+   */
+  componentCount?: number;
+  /** Number of teams owning those components. */
+  teamCount?: number;
   ringReason?: string;
   /** The guide and line it came from (`<url or path>#L<line>`). */
   sourceLocation?: string;

@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { Radar, TechStackApi } from './TechStackApi';
+import {
+  Adoption,
+  AdoptionRequest,
+  Compliance,
+  Radar,
+  TechStack,
+  TechStackApi,
+} from './TechStackApi';
 
 /**
  * Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token).
@@ -22,6 +29,33 @@ export class TechStackClient implements TechStackApi {
     }
     const search = query.toString();
     return this.get<Radar>(`/radar${search ? `?${search}` : ''}`);
+  }
+
+  async getAdoption(request: AdoptionRequest = {}): Promise<Adoption> {
+    const query = new URLSearchParams();
+    for (const key of ['section', 'ring', 'team', 'sort'] as const) {
+      const value = request[key];
+      if (value) query.set(key, value);
+    }
+    if (request.limit !== undefined) query.set('limit', String(request.limit));
+    if (request.offset !== undefined) {
+      query.set('offset', String(request.offset));
+    }
+    if (request.includeComponents) query.set('include', 'components');
+    const search = query.toString();
+    return this.get<Adoption>(`/adoption${search ? `?${search}` : ''}`);
+  }
+
+  async getStack(entityRef: string): Promise<TechStack> {
+    const query = new URLSearchParams({ entityRef });
+    return this.get<TechStack>(`/stack?${query}`);
+  }
+
+  async getCompliance(options?: { team?: string }): Promise<Compliance> {
+    const query = new URLSearchParams();
+    if (options?.team) query.set('team', options.team);
+    const search = query.toString();
+    return this.get<Compliance>(`/compliance${search ? `?${search}` : ''}`);
   }
 
   private async get<T>(path: string): Promise<T> {

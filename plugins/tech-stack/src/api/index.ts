@@ -1,5 +1,14 @@
 export { techStackApiRef } from './TechStackApi';
 export type {
+  Adoption,
+  AdoptionRequest,
+  AdoptionTeamRow,
+  AdoptionTechnology,
+  Compliance,
+  RingCounts,
+  TechnologyUsage,
+  TechStack,
+  UsageSource,
   Radar,
   RadarEntry,
   RadarMovement,

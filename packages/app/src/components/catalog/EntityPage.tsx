@@ -34,7 +34,11 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
-import { EntityTechnologyContent } from '@techstack/plugin-tech-stack';
+import {
+  EntityTechnologyContent,
+  EntityTechStackCard,
+  EntityTeamToolsCard,
+} from '@techstack/plugin-tech-stack';
 import {
   Direction,
   EntityCatalogGraphCard,
@@ -122,6 +126,13 @@ const overviewContent = (
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isKind('component')}>
+        <Grid item md={6} xs={12}>
+          <EntityTechStackCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -259,6 +270,9 @@ const userPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityTeamToolsCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -107,7 +107,9 @@ describe('EntityTechnologyContent', () => {
     );
 
     // users grouped by owning team
-    expect(await screen.findByText('Used by (3)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Used by 3 components in 2 teams'),
+    ).toBeInTheDocument();
     const teamA = screen.getByText('team-a').closest('li')!;
     expect(within(teamA).getByText('orders')).toBeInTheDocument();
     expect(within(teamA).getByText('billing')).toBeInTheDocument();

@@ -222,6 +222,16 @@ function ownerOf(entity: Entity): string | undefined {
   }
 }
 
+/** `Used by 3 components in 2 teams`. */
+function usedByTitle(entities: Entity[] | undefined): string {
+  if (!entities) return 'Used by';
+  const teams = new Set(entities.map(e => ownerOf(e) ?? '')).size;
+  const components = entities.length;
+  return `Used by ${components} component${
+    components === 1 ? '' : 's'
+  } in ${teams} team${teams === 1 ? '' : 's'}`;
+}
+
 /** The components that use the technology, grouped by owning team. */
 function UsersCard(props: { entity: Entity }) {
   const { entities, loading, error } = useRelatedEntities(props.entity, {
@@ -287,11 +297,7 @@ function UsersCard(props: { entity: Entity }) {
       </List>
     );
   }
-  return (
-    <InfoCard title={`Used by${entities ? ` (${entities.length})` : ''}`}>
-      {content}
-    </InfoCard>
-  );
+  return <InfoCard title={usedByTitle(entities)}>{content}</InfoCard>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { memo } from 'react';
 import { ringColor, ringLabel } from '../../lib/rings';
+import { usageSummary } from '../../lib/usageSummary';
 import { RadarEntry } from '../../api';
 import { BlipShape, movementText } from './BlipGlyph';
 import { LayoutItem } from './layoutRadar';
@@ -83,12 +84,16 @@ export const RadarLegend = memo(function RadarLegendInner(props: {
                   <ul className={classes.list}>
                     {inRing.map(item => {
                       const movement = movementText(item.entry.movement);
+                      const usage = usageSummary(item.entry);
                       return (
                         <li key={item.id} className={classes.item}>
                           <span className={classes.number}>{item.number}.</span>
                           <Link to={link(item.ref)}>{item.title}</Link>
                           {movement && (
                             <span className={classes.note}>({movement})</span>
+                          )}
+                          {usage && (
+                            <span className={classes.note}>· {usage}</span>
                           )}
                           {props.notDrawn.has(item.id) && (
                             <span className={classes.note}>(not drawn)</span>

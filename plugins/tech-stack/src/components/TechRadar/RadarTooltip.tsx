@@ -2,6 +2,7 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ringLabel } from '../../lib/rings';
+import { usageSummary } from '../../lib/usageSummary';
 import { RadarEntry } from '../../api';
 import { movementText } from './BlipGlyph';
 import { LayoutBlip } from './layoutRadar';
@@ -34,6 +35,7 @@ export function RadarTooltip(props: {
       Number(b.section === blip.sector) - Number(a.section === blip.sector),
   );
   const movement = movementText(blip.entry.movement);
+  const usage = usageSummary(blip.entry);
   return (
     <Paper
       id={id}
@@ -54,7 +56,7 @@ export function RadarTooltip(props: {
       <Typography variant="body2" component="div">
         {ringLabel(blip.ring)} · {blip.sector}
         {movement ? ` · ${movement}` : ''}
-        {blip.entry.usageCount ? ` · used by ${blip.entry.usageCount}` : ''}
+        {usage ? ` · used by ${usage}` : ''}
       </Typography>
       {layers.length > 0 && (
         <ul className={classes.layers}>

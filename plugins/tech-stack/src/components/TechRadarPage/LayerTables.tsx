@@ -10,6 +10,7 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { RINGS, Ring } from '@techstack/plugin-tech-stack-common';
 import { RadarEntry } from '../../api';
 import { ringLabel } from '../../lib/rings';
+import { usageSummary } from '../../lib/usageSummary';
 
 /** One layer (a row of the guide) with its technologies per ring. */
 export interface LayerRow {
@@ -70,9 +71,13 @@ export function layerSections(
       if (!row.byRing[placement.ring].includes(entry)) {
         row.byRing[placement.ring].push(entry);
       }
-      // only the section where the entry first appears says where the layer is
-      if (entry.sectors[0] === placement.section && line < row.line) {
-        row.line = line;
+      // the row's own guide line; else only the section where the entry
+      // first appears says where the layer is
+      const rowLine =
+        placement.line ??
+        (entry.sectors[0] === placement.section ? line : Infinity);
+      if (rowLine < row.line) {
+        row.line = rowLine;
       }
     }
   }
@@ -119,15 +124,19 @@ function Technologies(props: { entries: RadarEntry[] }) {
         <span key={entry.ref}>
           {i > 0 && ', '}
           <Link to={link(entry.ref)}>{entry.title}</Link>
-          {entry.usageCount ? (
+          {usageSummary(entry) ? (
             <span
               className={classes.usage}
-              title={`Used by ${entry.usageCount} component${
-                entry.usageCount === 1 ? '' : 's'
-              }`}
+              title={`Used by ${usageSummary(entry)}`}
             >
-              ({entry.usageCount}
-              <span className="MuiTypography-srOnly"> users</span>)
+              ({entry.componentCount ?? entry.usageCount}
+              <span className="MuiTypography-srOnly"> users</span>
+              {entry.teamCount
+                ? ` in ${entry.teamCount} team${
+                    entry.teamCount === 1 ? '' : 's'
+                  }`
+                : ''}
+              )
             </span>
           ) : null}
         </span>

@@ -2,7 +2,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { Radar, RadarEntry, TechStackApi, techStackApiRef } from '../../api';
 import { TechRadarPage } from './TechRadarPage';
 
@@ -85,10 +85,23 @@ function LocationProbe() {
 }
 
 async function renderPage(data: Radar = radar, path = '/tech-radar') {
-  const api: TechStackApi = { getRadar: jest.fn().mockResolvedValue(data) };
+  const api = {
+    getRadar: jest.fn().mockResolvedValue(data),
+    getAdoption: jest.fn().mockResolvedValue({
+      technologies: [],
+      teams: [],
+      totals: { teams: 0, components: 0, usages: 0, offGuide: 0 },
+      page: { offset: 0, limit: 500, total: 0 },
+      sections: [],
+      groups: [],
+    }),
+  } as unknown as TechStackApi;
   await renderInTestApp(
     <TestApiProvider apis={[[techStackApiRef, api]]}>
-      <TechRadarPage />
+      <Routes>
+        <Route path="/tech-radar/*" element={<TechRadarPage />} />
+        <Route path="*" element={null} />
+      </Routes>
       <LocationProbe />
     </TestApiProvider>,
     {
@@ -312,9 +325,9 @@ describe('TechRadarPage', () => {
   });
 
   it('shows the error when the backend fails', async () => {
-    const api: TechStackApi = {
+    const api = {
       getRadar: jest.fn().mockRejectedValue(new Error('backend down')),
-    };
+    } as unknown as TechStackApi;
     await renderInTestApp(
       <TestApiProvider apis={[[techStackApiRef, api]]}>
         <TechRadarPage />
@@ -322,6 +335,27 @@ describe('TechRadarPage', () => {
     );
     expect(
       await screen.findByText('Error: backend down', { selector: 'h6' }),
+    ).toBeInTheDocument();
+  });
+
+  it('has Radar and Adoption tabs; the adoption tab keeps its own URL', async () => {
+    await renderPage(radar, '/tech-radar?ring=adopt');
+    expect(screen.getByRole('tab', { name: 'Radar' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    // the radar's URL filter still applies
+    expect(screen.getByLabelText('Ring')).toHaveValue('adopt');
+    fireEvent.click(screen.getByRole('tab', { name: 'Adoption' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/tech-radar/adoption',
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'No component uses a technology that matches the filters.',
+      ),
     ).toBeInTheDocument();
   });
 });

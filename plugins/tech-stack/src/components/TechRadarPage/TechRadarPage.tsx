@@ -1,10 +1,10 @@
 import {
-  Content,
   ContentHeader,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
+  TabbedLayout,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +13,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { Radar, RadarEntry, techStackApiRef } from '../../api';
+import { AdoptionView } from '../AdoptionPage';
 import { TechRadar } from '../TechRadar';
 import { LayerTables } from './LayerTables';
 import { RadarFilters } from './RadarFilters';
@@ -102,25 +103,26 @@ function RadarView(props: { radar: Radar }) {
   );
 }
 
-/**
- * The tech radar page: a radar with one sector per guide section, filters kept
- * in the URL, and per-layer tables, live from the catalog.
- */
-export function TechRadarPage(props: TechRadarPageProps) {
-  const { guide, title = 'Tech Radar' } = props;
+/** The radar tab: loads the radar and shows it with its filters and tables. */
+function RadarTab(props: { guide?: string }) {
+  const { guide } = props;
   const api = useApi(techStackApiRef);
   const { value, loading, error } = useAsync(
     () => api.getRadar(guide ? { guide } : undefined),
     [api, guide],
   );
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (value) {
-    content = <RadarView radar={value} />;
-  }
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  return value ? <RadarView radar={value} /> : null;
+}
+
+/**
+ * The tech radar page, two tabs: the radar with one sector per guide section,
+ * filters kept in the URL and per-layer tables (`/`), and the adoption view,
+ * which teams use which technologies (`/adoption`); live from the catalog.
+ */
+export function TechRadarPage(props: TechRadarPageProps) {
+  const { guide, title = 'Tech Radar' } = props;
   return (
     <Page themeId="tool">
       <Header
@@ -130,7 +132,14 @@ export function TechRadarPage(props: TechRadarPageProps) {
           "The organisation's technology stack guide, live from the catalog"
         }
       />
-      <Content>{content}</Content>
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Radar">
+          <RadarTab guide={guide} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/adoption" title="Adoption">
+          <AdoptionView />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

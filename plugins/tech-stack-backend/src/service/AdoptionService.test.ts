@@ -1,0 +1,200 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AdoptionService } from './AdoptionService';
+import { AdoptionQuery } from './adoption/types';
+import { exampleEntities } from './__testUtils__/fixtures';
+
+const query: AdoptionQuery = {
+  limit: 100,
+  offset: 0,
+  sort: 'total',
+  includeComponents: true,
+};
+
+function service(sources?: { tags?: boolean; dependencies?: boolean }) {
+  const catalog = catalogServiceMock({ entities: exampleEntities() });
+  return {
+    catalog,
+    service: new AdoptionService({ catalog, sources, cacheTtlSeconds: 30 }),
+  };
+}
+
+const credentials = mockCredentials.user();
+
+describe('AdoptionService', () => {
+  it('finds usages from the annotation, tags and dependencies with evidence', async () => {
+    const { service: s } = service();
+    const stack = await s.getStack({
+      credentials,
+      entityRef: 'component:default/orders',
+    });
+    expect(stack.components[0].usages).toEqual([
+      {
+        technologyRef: 'technology:default/postgresql',
+        source: 'annotation',
+        sources: ['annotation', 'dependency'],
+        evidence: ['annotation:Postgres', 'resource:default/orders-db'],
+      },
+      {
+        technologyRef: 'technology:default/redis',
+        source: 'annotation',
+        sources: ['annotation'],
+        evidence: ['annotation:Redis'],
+      },
+    ]);
+    expect(stack.offGuide).toEqual([
+      { name: 'MySQL', components: ['component:default/orders'] },
+    ]);
+    const billing = await s.getStack({
+      credentials,
+      entityRef: 'component:default/billing',
+    });
+    // `java` matches nothing and is ignored: tags never make off-guide flags
+    expect(billing.components[0].usages).toEqual([
+      expect.objectContaining({
+        technologyRef: 'technology:default/apache-kafka',
+        source: 'tag',
+        evidence: ['tag:kafka'],
+      }),
+    ]);
+    expect(billing.offGuide).toEqual([]);
+  });
+
+  it('can turn tag and dependency sources off', async () => {
+    const { service: s } = service({ tags: false, dependencies: false });
+    const adoption = await s.getAdoption({ credentials, query });
+    expect(adoption.technologies.map(t => t.name).sort()).toEqual([
+      'postgresql',
+      'rancher',
+      'redis',
+    ]);
+  });
+
+  it('builds teams × technologies with totals and the owner hierarchy', async () => {
+    const { service: s } = service();
+    const all = await s.getAdoption({ credentials, query });
+    expect(all.teams.map(t => t.ref)).toEqual([
+      'group:default/payments',
+      'group:default/data',
+      'group:default/engineering',
+      'group:default/other',
+    ]);
+    expect(all.totals).toMatchObject({
+      teams: 4,
+      components: 5,
+      usages: 6,
+      offGuide: 1,
+    });
+    expect(all.teams[0].cells).toEqual(
+      expect.arrayContaining([
+        {
+          technologyRef: 'technology:default/apache-kafka',
+          count: 1,
+          components: ['component:default/billing'],
+        },
+      ]),
+    );
+    expect(all.teams[0].offGuide).toEqual([
+      { name: 'MySQL', count: 1, components: ['component:default/orders'] },
+    ]);
+    const redis = all.technologies.find(t => t.name === 'redis')!;
+    expect(redis).toMatchObject({ componentCount: 2, teamCount: 2 });
+
+    const department = await s.getAdoption({
+      credentials,
+      query: { ...query, team: 'engineering' },
+    });
+    expect(department.teams.map(t => t.ref).sort()).toEqual([
+      'group:default/data',
+      'group:default/engineering',
+      'group:default/payments',
+    ]);
+    const team = await s.getStack({
+      credentials,
+      entityRef: 'group:default/engineering',
+    });
+    expect(team.totals.components).toBe(4);
+    expect(team.totals.adoptShare).toBeCloseTo(3 / 6);
+  });
+
+  it('filters by section and ring, and pages teams', async () => {
+    const { service: s } = service();
+    const streaming = await s.getAdoption({
+      credentials,
+      query: { ...query, section: 'Streaming' },
+    });
+    expect(streaming.technologies.map(t => t.name)).toEqual(['apache-kafka']);
+    expect(streaming.totals.offGuide).toBe(0);
+    const hold = await s.getAdoption({
+      credentials,
+      query: { ...query, ring: 'hold' },
+    });
+    expect(hold.teams.map(t => t.ref)).toEqual(['group:default/engineering']);
+    const page = await s.getAdoption({
+      credentials,
+      query: { ...query, sort: 'team', limit: 2, offset: 1 },
+    });
+    expect(page.page).toEqual({ offset: 1, limit: 2, total: 4 });
+    expect(page.teams.map(t => t.title)).toEqual([
+      'Team engineering',
+      'Team other',
+    ]);
+  });
+
+  it('reports hold and off-guide usages with reasons', async () => {
+    const { service: s } = service();
+    const report = await s.getCompliance({ credentials });
+    expect(report.totals).toEqual({
+      teams: 2,
+      components: 2,
+      hold: 1,
+      offGuide: 1,
+    });
+    expect(report.teams[0]).toMatchObject({
+      ref: 'group:default/engineering',
+      components: [
+        {
+          ref: 'component:default/clusters',
+          findings: [
+            {
+              kind: 'hold',
+              name: 'Rancher',
+              reason: 'Being phased out',
+              evidence: ['annotation:technology:default/rancher'],
+            },
+          ],
+        },
+      ],
+    });
+    expect(report.teams[1].components[0].findings[0]).toMatchObject({
+      kind: 'off-guide',
+      name: 'MySQL',
+    });
+  });
+
+  it('rejects unknown teams and unsupported kinds', async () => {
+    const { service: s } = service();
+    await expect(
+      s.getAdoption({ credentials, query: { ...query, team: 'nobody' } }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(
+      s.getStack({ credentials, entityRef: 'system:default/x' }),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    await expect(
+      s.getStack({ credentials, entityRef: 'component:default/none' }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('caches the snapshot per caller', async () => {
+    const { catalog, service: s } = service();
+    const spy = jest.spyOn(catalog, 'streamEntities');
+    await s.getAdoption({ credentials, query });
+    await s.getAdoption({ credentials, query });
+    expect(spy).toHaveBeenCalledTimes(4);
+    await s.getAdoption({
+      credentials: mockCredentials.user('user:default/other'),
+      query,
+    });
+    expect(spy).toHaveBeenCalledTimes(8);
+  });
+});

@@ -1,0 +1,169 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TECHNOLOGY_KIND } from '@techstack/plugin-tech-stack-common';
+import { PrincipalCache } from './PrincipalCache';
+import { UsageSnapshot } from './adoption/UsageSnapshot';
+import { buildAdoption } from './adoption/buildAdoption';
+import { buildCompliance } from './adoption/buildCompliance';
+import { buildStack } from './adoption/buildStack';
+import {
+  AdoptionQuery,
+  AdoptionResponse,
+  ComplianceResponse,
+  StackResponse,
+} from './adoption/types';
+import { UsageSourcesConfig } from './adoption/usage';
+
+/** Options of {@link AdoptionService}. */
+export interface AdoptionServiceOptions {
+  catalog: CatalogService;
+  /** How long the usage snapshot of one caller is reused; 0 disables the cache. */
+  cacheTtlSeconds?: number;
+  /** Usage sources besides the annotation; both on by default. */
+  sources?: Partial<UsageSourcesConfig>;
+  /** The clock; tests replace it. */
+  now?: () => Date;
+}
+
+/** Only the fields the usage computation reads. */
+const COMPONENT_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'metadata.tags',
+  'spec.owner',
+  'spec.type',
+  'relations',
+];
+const GROUP_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.type',
+  'spec.children',
+  'spec.parent',
+  'relations',
+];
+const RESOURCE_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.tags',
+];
+const TECHNOLOGY_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.ring',
+  'spec.layers',
+  'spec.aliases',
+  'spec.ringReason',
+];
+const PAGE_SIZE = 1000;
+const MAX_CACHE_ENTRIES = 50;
+
+/**
+ * Which teams use which technologies: loads components, groups, resources and
+ * technologies from the catalog with the caller's credentials (only the
+ * fields needed, page by page), computes every component's usages once per
+ * caller and TTL, and answers the adoption, compliance and stack views.
+ */
+export class AdoptionService {
+  private readonly catalog: CatalogService;
+  private readonly sources: UsageSourcesConfig;
+  private readonly now: () => Date;
+  private readonly cache: PrincipalCache<UsageSnapshot>;
+
+  constructor(options: AdoptionServiceOptions) {
+    this.catalog = options.catalog;
+    this.sources = {
+      tags: options.sources?.tags ?? true,
+      dependencies: options.sources?.dependencies ?? true,
+    };
+    this.now = options.now ?? (() => new Date());
+    this.cache = new PrincipalCache({
+      ttlMs: Math.max(0, options.cacheTtlSeconds ?? 30) * 1000,
+      maxEntries: MAX_CACHE_ENTRIES,
+      now: () => this.now().getTime(),
+    });
+  }
+
+  /** The usage snapshot as the caller sees the catalog (cached per caller). */
+  getSnapshot(credentials: BackstageCredentials): Promise<UsageSnapshot> {
+    return this.cache.get(credentials, 'snapshot', () =>
+      this.loadSnapshot(credentials),
+    );
+  }
+
+  /** `GET /adoption`: teams × technologies. */
+  async getAdoption(options: {
+    credentials: BackstageCredentials;
+    query: AdoptionQuery;
+  }): Promise<AdoptionResponse> {
+    const snapshot = await this.getSnapshot(options.credentials);
+    return buildAdoption(snapshot, options.query);
+  }
+
+  /** `GET /compliance`: components on hold or off-guide technologies, per team. */
+  async getCompliance(options: {
+    credentials: BackstageCredentials;
+    team?: string;
+  }): Promise<ComplianceResponse> {
+    const snapshot = await this.getSnapshot(options.credentials);
+    return buildCompliance(snapshot, { team: options.team, now: this.now() });
+  }
+
+  /** `GET /stack`: the stack of one component or team. */
+  async getStack(options: {
+    credentials: BackstageCredentials;
+    entityRef: string;
+  }): Promise<StackResponse> {
+    const snapshot = await this.getSnapshot(options.credentials);
+    return buildStack(snapshot, options.entityRef);
+  }
+
+  /** Per technology ref: how many components and teams use it. */
+  async getUsageCounts(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, { components: number; teams: number }>> {
+    const snapshot = await this.getSnapshot(credentials);
+    return snapshot.usageCounts();
+  }
+
+  private async loadSnapshot(
+    credentials: BackstageCredentials,
+  ): Promise<UsageSnapshot> {
+    const [technologies, components, groups, resources] = await Promise.all([
+      this.load(credentials, TECHNOLOGY_KIND, TECHNOLOGY_FIELDS),
+      this.load(credentials, 'Component', COMPONENT_FIELDS),
+      this.load(credentials, 'Group', GROUP_FIELDS),
+      this.sources.dependencies
+        ? this.load(credentials, 'Resource', RESOURCE_FIELDS)
+        : Promise.resolve([]),
+    ]);
+    return new UsageSnapshot(
+      { technologies, components, groups, resources },
+      this.sources,
+    );
+  }
+
+  private async load(
+    credentials: BackstageCredentials,
+    kind: string,
+    fields: string[],
+  ): Promise<Entity[]> {
+    const items: Entity[] = [];
+    for await (const page of this.catalog.streamEntities(
+      { filter: { kind }, fields, pageSize: PAGE_SIZE },
+      { credentials },
+    )) {
+      for (const entity of page) items.push(entity);
+    }
+    return items;
+  }
+}

@@ -1,0 +1,1 @@
+export { AdoptionView } from './AdoptionView';

@@ -1,0 +1,1 @@
+export { EntityTeamToolsCard } from './EntityTeamToolsCard';

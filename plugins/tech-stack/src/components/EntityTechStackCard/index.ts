@@ -1,0 +1,1 @@
+export { EntityTechStackCard, usageSourceText } from './EntityTechStackCard';

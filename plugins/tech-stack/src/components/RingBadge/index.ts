@@ -1,0 +1,1 @@
+export { RingBadge } from './RingBadge';
