@@ -298,6 +298,40 @@ describe('catalog module tech-stack (real catalog)', () => {
     );
   });
 
+  it('never drops a new component that names an unknown technology', async () => {
+    await fs.writeFile(
+      dir.resolve('components.yaml'),
+      componentsYaml({
+        'service-a': 'postgres, Redis',
+        'service-b': 'Redis, Rediss',
+        'service-c': 'Redis, MySQL',
+      }),
+    );
+    const entity = await waitFor('service-c in the catalog', async () => {
+      const { status, body } = await api(
+        '/api/catalog/entities/by-name/component/default/service-c',
+      );
+      return status === 200 ? body : undefined;
+    });
+    // related to what it names; the unknown one points nowhere (a relation
+    // warning on its page) until the next pass reports the processing error
+    expect(
+      entity.relations
+        .filter((r: any) => r.type === 'usesTechnology')
+        .map((r: any) => r.targetRef)
+        .sort(),
+    ).toEqual(['technology:default/mysql', 'technology:default/redis']);
+    const item = await waitFor('processing error on service-c', async () => {
+      const { body } = await api(
+        '/api/catalog/entities/by-name/component/default/service-c',
+      );
+      return body?.status?.items?.find(
+        (i: any) => i.type === 'backstage.io/catalog-processing',
+      );
+    });
+    expect(item.message).toMatch(/'MySQL'/);
+  });
+
   it('refresh answers per guide, needs credentials and knows its guides', async () => {
     expect(
       (

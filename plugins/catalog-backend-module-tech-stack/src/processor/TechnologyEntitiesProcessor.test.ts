@@ -55,6 +55,8 @@ describe('TechnologyEntitiesProcessor relations', () => {
           metadata: { ...technology.metadata, namespace: 'default' },
           spec: { ...technology.spec, aliases: ['Postgres'] },
         },
+        // 'x' is already in the catalog; 'newcomer' is not
+        { ...component('postgres'), metadata: { name: 'x', namespace: 'default' } },
       ],
     }),
   });
@@ -121,5 +123,19 @@ describe('TechnologyEntitiesProcessor relations', () => {
     expect(error.error.message).toMatch(
       /techstack\.dev\/uses.*'PostgresQ'.*did you mean 'PostgreSQL'/,
     );
+  });
+
+  it('keeps a first-time entity with an unknown name, relating it to the technology it names', async () => {
+    const emit = jest.fn();
+    const newcomer = component('postgres, MySQL');
+    newcomer.metadata.name = 'newcomer';
+    await processor.postProcessEntity(newcomer, location, emit);
+    const results = emit.mock.calls.map(([r]) => r);
+    expect(results.find(r => r.type === 'error')).toBeUndefined();
+    expect(
+      results
+        .filter(r => r.type === 'relation' && r.relation.type === 'usesTechnology')
+        .map(r => r.relation.target.name),
+    ).toEqual(['postgresql', 'mysql']);
   });
 });

@@ -4,6 +4,7 @@ import {
   parseEntityRef,
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -15,11 +16,13 @@ import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   ANNOTATION_TECHSTACK_USES,
   isTechnologyEntity,
+  isValidSlug,
   parseUsesAnnotation,
   RELATION_TECHNOLOGY_USED_BY,
   RELATION_USES_TECHNOLOGY,
   TECHNOLOGY_API_VERSION,
   TECHNOLOGY_KIND,
+  technologySlug,
   validateTechnologySpec,
 } from '@techstack/plugin-tech-stack-common';
 import { TechnologyIndex } from './TechnologyIndex';
@@ -34,7 +37,12 @@ import { TechnologyIndex } from './TechnologyIndex';
  *   (name, alias, slug or `technology:` ref) through the {@link TechnologyIndex}
  *   and emits `usesTechnology` / `technologyUsedBy`; a name that matches no
  *   technology becomes an input error on that entity, naming the annotation,
- *   the name and the closest valid names.
+ *   the name and the closest valid names. The catalog never stores an entity
+ *   whose first processing fails, so for an entity not yet in the catalog the
+ *   unknown name becomes a `usesTechnology` relation to the technology it
+ *   would be (`technology:default/mysql`): the entity is stored, its page
+ *   warns about the relation that points nowhere, and the next processing
+ *   pass reports the input error.
  *
  * @public
  */
@@ -109,9 +117,11 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
     const { results } = await this.#index.resolve(names);
 
     const unknown: string[] = [];
+    const unresolved: string[] = [];
     const emitted = new Set<string>();
     for (const result of results) {
       if (!result.ref) {
+        unresolved.push(result.name);
         const hint = result.suggestions.length
           ? ` (did you mean ${result.suggestions
               .map(s => `'${s}'`)
@@ -140,7 +150,27 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
         }),
       );
     }
-    if (unknown.length) {
+    if (
+      unknown.length &&
+      !(await this.#index.isInCatalog(stringifyEntityRef(selfRef)))
+    ) {
+      // first sight: keep the entity; the next pass reports the error
+      for (const name of unresolved) {
+        const slug = technologySlug(name);
+        if (!isValidSlug(slug)) continue;
+        emit(
+          processingResult.relation({
+            source: selfRef,
+            type: RELATION_USES_TECHNOLOGY,
+            target: {
+              kind: TECHNOLOGY_KIND,
+              namespace: selfRef.namespace,
+              name: slug,
+            },
+          }),
+        );
+      }
+    } else if (unknown.length) {
       emit(
         processingResult.inputError(
           location,

@@ -84,6 +84,25 @@ export class TechnologyIndex {
     this.#fetchedAt = 0;
   }
 
+  /**
+   * Is this entity already in the catalog? Unknown without a catalog (then
+   * `true`: report errors as usual).
+   */
+  async isInCatalog(entityRef: string): Promise<boolean> {
+    if (!this.#catalog || !this.#auth) {
+      return true;
+    }
+    try {
+      const credentials = await this.#auth.getOwnServiceCredentials();
+      const entity = await this.#catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      return entity !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
   /** Resolves the names of one `techstack.dev/uses` annotation. */
   async resolve(
     names: string[],
