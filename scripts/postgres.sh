@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the tests, in artifacts/postgres, on port 55432.
+# A throwaway PostgreSQL server for the tests, in artifacts/postgres, on the first
+# free port from 55432.
 # Source it, then call ts_postgres_start; it installs Debian's server if missing,
 # and exports the connection string for @backstage/backend-test-utils' TestDatabases.
 
@@ -10,7 +11,7 @@ ts_postgres_bin() {
 }
 
 ts_postgres_start() {
-  local bin root data port=55432 user=postgres
+  local bin root data port user=postgres
   bin="$(ts_postgres_bin)"
   if [ -z "$bin" ]; then
     echo "[postgres] installing Debian's postgresql" >&2
@@ -29,12 +30,25 @@ ts_postgres_start() {
     id postgres >/dev/null 2>&1 || useradd --system --home-dir "$root" postgres
   fi
   as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+  # our own server from an earlier run, or a free port from 55432 up
+  if [ -f "$root/port" ] && as_pg "$bin/pg_ctl -D '$data' status" >/dev/null 2>&1; then
+    port="$(cat "$root/port")"
+  else
+    port=55432
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+      port=$((port + 1))
+    done
+  fi
   if ! as_pg "$bin/pg_ctl -D '$data' status" >/dev/null 2>&1; then
     rm -rf "$root"
     mkdir -p "$root"
     [ "$(id -u)" = 0 ] && chown postgres "$root"
     as_pg "$bin/initdb -D '$data' -U $user --auth=trust" >"$root/../postgres-init.log" 2>&1 || return 1
-    as_pg "$bin/pg_ctl -D '$data' -o '-p $port -k /tmp -c listen_addresses=127.0.0.1' -l '$root/server.log' -w start" >&2 || return 1
+    as_pg "$bin/pg_ctl -D '$data' -o '-p $port -k /tmp -c listen_addresses=127.0.0.1' -l '$root/server.log' -w start" >&2 || {
+      tail -5 "$root/server.log" >&2
+      return 1
+    }
+    echo "$port" >"$root/port"
   fi
   local version
   version="$(basename "$(dirname "$bin")")"
