@@ -14,6 +14,16 @@ import {
   storageApiRef,
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
+import {
+  ALL_RELATION_PAIRS,
+  ALL_RELATIONS,
+  catalogGraphApiRef,
+  DefaultCatalogGraphApi,
+} from '@backstage/plugin-catalog-graph';
+import {
+  RELATION_TECHNOLOGY_USED_BY,
+  RELATION_USES_TECHNOLOGY,
+} from '@techstack/plugin-tech-stack-common';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -32,4 +42,22 @@ export const apis: AnyApiFactory[] = [
     factory: deps => UserSettingsStorage.create(deps),
   }),
   ScmAuth.createDefaultApiFactory(),
+  // the catalog graph draws the Tech Stack usage relations too
+  createApiFactory({
+    api: catalogGraphApiRef,
+    deps: {},
+    factory: () =>
+      new DefaultCatalogGraphApi({
+        knownRelations: [
+          ...ALL_RELATIONS,
+          RELATION_USES_TECHNOLOGY,
+          RELATION_TECHNOLOGY_USED_BY,
+        ],
+        knownRelationPairs: [
+          ...ALL_RELATION_PAIRS,
+          [RELATION_USES_TECHNOLOGY, RELATION_TECHNOLOGY_USED_BY],
+        ],
+        defaultRelationTypes: { exclude: [] },
+      }),
+  }),
 ];
