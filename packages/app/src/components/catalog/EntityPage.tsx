@@ -271,9 +271,6 @@ const userPage = (
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityTeamToolsCard />
-        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -289,6 +286,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityTeamToolsCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />

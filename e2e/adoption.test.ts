@@ -1,0 +1,88 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import {
+  BACKEND_URL,
+  eventually,
+  guestToken,
+  launchBrowser,
+  openPortal,
+  screenshot,
+} from './browser';
+
+async function api(pathname: string) {
+  const res = await fetch(`${BACKEND_URL}${pathname}`, {
+    headers: { Authorization: `Bearer ${await guestToken()}` },
+  });
+  assert.equal(res.status, 200, pathname);
+  return res.json();
+}
+
+describe('which teams use which tools', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+    // the example components are related to the guide's technologies
+    await eventually(async () => {
+      const body = await api('/api/tech-stack/adoption');
+      return body.teams?.length >= 5 ? true : undefined;
+    }, 180_000, 'adoption of the example teams');
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('shows the heat map of teams by technologies, matching the catalog', async () => {
+    // what the catalog says: Payments Team components declaring PostgreSQL
+    const { items } = await api(
+      '/api/catalog/entities/by-query?filter=kind=component,relations.ownedBy=group:default/payments-team&limit=100',
+    );
+    const payingWithPostgres = items
+      .filter((e: any) =>
+        /postgres/i.test(e.metadata.annotations?.['techstack.dev/uses'] ?? ''),
+      )
+      .map((e: any) => e.metadata.title ?? e.metadata.name)
+      .sort();
+    assert.ok(payingWithPostgres.length >= 2);
+
+    const page = await openPortal(browser, '/tech-radar/adoption');
+    const cell = page.getByRole('button', {
+      name: `${payingWithPostgres.length} components of Payments Team use PostgreSQL`,
+    });
+    await cell.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'adoption');
+    await cell.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const listed = (
+      await dialog.getByRole('list', { name: 'Components' }).getByRole('link').allInnerTexts()
+    ).sort();
+    assert.deepEqual(listed, payingWithPostgres);
+    await page.keyboard.press('Escape');
+
+    // the ring filter lands in the URL and narrows the columns
+    await page.getByLabel('Ring').selectOption('hold');
+    await page.waitForURL(/[?&]ring=hold/);
+    await page
+      .getByRole('button', { name: /of Platform Team use Rancher/ })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await page.getByRole('button', { name: /use PostgreSQL/ }).count(),
+      0,
+    );
+  });
+
+  it('flags the off-guide tool on the component and shows the team its tools', async () => {
+    const component = await openPortal(browser, '/catalog/default/component/legacy-reports');
+    const card = component.getByText('Tech stack', { exact: true });
+    await card.waitFor({ timeout: 60_000 });
+    await component.getByText('Not in the guide').waitFor({ timeout: 30_000 });
+    assert.ok(await component.getByText('MySQL').first().isVisible());
+    await screenshot(component, 'component-tech-stack');
+
+    const team = await openPortal(browser, '/catalog/default/group/platform-team');
+    await team.getByText('Tools used by this team').waitFor({ timeout: 60_000 });
+    await team.getByText('Rancher').first().waitFor({ timeout: 30_000 });
+    await screenshot(team, 'team-tools');
+  });
+});
