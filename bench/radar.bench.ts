@@ -6,15 +6,18 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/radar.bench.ts
  *
- * Needs the portal on http://localhost:3000 (scripts/start.sh). Per n, the
+ * Needs the portal on http://localhost:3000 (scripts/start.sh), or set
+ * RADAR_BENCH_URL, e.g. http://localhost:7007 for the production build the
+ * backend serves (`yarn workspace app build` first). Per n, the
  * implementations are measured interleaved (alternating order), one warm-up
  * page load and RADAR_BENCH_RUNS (default 5) measured loads each; medians.
  * Env: RADAR_BENCH_N=100,300 RADAR_BENCH_RUNS=5 RADAR_BENCH_PROFILE=1
+ * RADAR_BENCH_URL=http://localhost:7007
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { APP_URL, launchBrowser, openPortal } from '../e2e/browser';
+import { APP_URL, launchBrowser } from '../e2e/browser';
 import {
   armHover,
   Geometry,
@@ -32,6 +35,8 @@ const RUNS = Number(process.env.RADAR_BENCH_RUNS ?? 5);
 const WARMUP = 1;
 const VIEWPORT = { width: 1500, height: 800 };
 const SCREENSHOTS = path.resolve(__dirname, '../artifacts/screenshots');
+/** The portal's frontend: the dev server, or the backend serving a production build. */
+const BASE_URL = (process.env.RADAR_BENCH_URL ?? APP_URL).replace(/\/$/, '');
 
 type Impl = 'ours' | 'community';
 interface Config {
@@ -70,7 +75,7 @@ async function load(page: Page, config: Config, n: number) {
   // the dev server may be restarting or rebuilding: retry, signing in again if asked
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto(`${APP_URL}${route}`, { waitUntil: 'load' });
+      await page.goto(`${BASE_URL}${route}`, { waitUntil: 'load' });
       const idle = page.locator('[data-testid="radar-bench-idle"]');
       const enter = page.getByRole('button', { name: 'Enter' });
       await idle.or(enter).first().waitFor({ timeout: 60_000 });
@@ -228,7 +233,9 @@ function fmt(ms: number): string {
 async function main() {
   const browser = await launchBrowser();
   try {
-    const page = await openPortal(browser, '/radar-bench?n=1', VIEWPORT);
+    // load() signs in as guest when asked
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    console.log(`portal: ${BASE_URL}`);
     if (process.env.RADAR_BENCH_PROFILE === 'only') {
       await profile(page, Math.max(...SIZES));
       await profile(page, Math.max(...SIZES), CONFIGS[1]);
@@ -237,7 +244,10 @@ async function main() {
     const rows: string[][] = [];
     const summary: Record<
       string,
-      Record<string, { render: number; hover: number; warm: number }>
+      Record<
+        string,
+        { render: number; legend: number; hover: number; warm: number }
+      >
     > = {};
     for (const n of SIZES) {
       const samples = new Map<string, Sample[]>();
@@ -247,7 +257,19 @@ async function main() {
           (_, i) => CONFIGS[(i + rep) % CONFIGS.length],
         );
         for (const config of order) {
-          const s = await measure(page, config, n);
+          let s: Sample;
+          for (let attempt = 1; ; attempt++) {
+            try {
+              s = await measure(page, config, n);
+              break;
+            } catch (error) {
+              // the dev server rebuilt and reloaded the page: measure again
+              if (attempt >= 3) throw error;
+              process.stderr.write(
+                `  (${String(error).split('\n')[0]}; measuring again)\n`,
+              );
+            }
+          }
           if (rep >= WARMUP) {
             samples.set(config.label, [
               ...(samples.get(config.label) ?? []),
@@ -259,7 +281,9 @@ async function main() {
               config.label
             }: render ${fmt(s.render.renderMs)} ms, settle ${fmt(
               s.render.settleMs,
-            )} ms, hover ${fmt(s.hoverMs)} ms (warm ${fmt(s.warmHoverMs)})${
+            )} ms, legend ${fmt(s.render.legendMs)} ms, hover ${fmt(
+              s.hoverMs,
+            )} ms (warm ${fmt(s.warmHoverMs)})${
               s.render.timedOut ? ' (timed out)' : ''
             }\n`,
           );
@@ -279,11 +303,17 @@ async function main() {
         const list = samples.get(config.label) ?? [];
         const render = median(list.map(s => s.render.renderMs));
         const settle = median(list.map(s => s.render.settleMs));
+        const legendMs = median(list.map(s => s.render.legendMs));
         const hoverMs = median(list.map(s => s.hoverMs));
         const warmMs = median(list.map(s => s.warmHoverMs));
         const g = list[list.length - 1].geometry;
         const r = list[list.length - 1].render;
-        summary[n][config.label] = { render, hover: hoverMs, warm: warmMs };
+        summary[n][config.label] = {
+          render,
+          legend: legendMs,
+          hover: hoverMs,
+          warm: warmMs,
+        };
         const complete =
           g.legendPresent === n && g.legendVisible === n && !g.legendClipped;
         rows.push([
@@ -291,6 +321,7 @@ async function main() {
           config.label,
           fmt(render),
           fmt(settle),
+          fmt(legendMs),
           fmt(hoverMs),
           fmt(warmMs),
           `${r.blips}${r.notDrawn ? ` (+${r.notDrawn} listed)` : ''}`,
@@ -310,6 +341,7 @@ async function main() {
       'impl',
       'first render ms',
       'settled ms',
+      'legend listed ms',
       'hover ms',
       'warm hover ms',
       'blips drawn',
@@ -323,7 +355,7 @@ async function main() {
     const line = (cells: string[]) =>
       `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
     console.log(
-      `\nRadar benchmark, viewport ${VIEWPORT.width}x${VIEWPORT.height}, median of ${RUNS} page loads after ${WARMUP} warm-up\n`,
+      `\nRadar benchmark, ${BASE_URL}, viewport ${VIEWPORT.width}x${VIEWPORT.height}, median of ${RUNS} page loads after ${WARMUP} warm-up\n`,
     );
     console.log(line(header));
     console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
@@ -335,9 +367,9 @@ async function main() {
       console.log(
         `  n=${String(n).padEnd(5)} render ${(c.render / o.render).toFixed(
           2,
-        )}x   hover ${(c.hover / o.hover).toFixed(2)}x   warm hover ${(
-          c.warm / o.warm
-        ).toFixed(2)}x`,
+        )}x   legend listed ${(c.legend / o.legend).toFixed(2)}x   hover ${(
+          c.hover / o.hover
+        ).toFixed(2)}x   warm hover ${(c.warm / o.warm).toFixed(2)}x`,
       );
     }
     if (process.env.RADAR_BENCH_PROFILE) {

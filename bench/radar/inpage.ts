@@ -33,6 +33,8 @@ export interface RenderResult {
   renderMs: number;
   /** data mark → blip positions final (seen unchanged 2 more frames), then the next frame. */
   settleMs: number;
+  /** data mark → every entry listed in the legend, then the next frame (-1: never). */
+  legendMs: number;
   blips: number;
   notDrawn: number;
   timedOut: boolean;
@@ -41,7 +43,7 @@ export interface RenderResult {
 /**
  * Starts the harness (`window.radarBench.start()`, which marks 'data') and
  * waits, frame by frame, until every entry is a blip (or listed as not
- * drawn) and blip positions stop changing.
+ * drawn), blip positions stop changing and the legend lists every entry.
  */
 export function measureRender(args: {
   sel: ImplSelectors;
@@ -70,6 +72,16 @@ export function measureRender(args: {
     const deadline = t0 + 10_000;
     let renderMs = -1;
     let settleMs = -1;
+    let legendMs = -1;
+    let settled = false;
+    let settledAt = 0;
+    const legendDone = async () => {
+      if (legendMs >= 0) return true;
+      if (document.querySelectorAll(sel.legendItem).length < n) return false;
+      await raf();
+      legendMs = performance.now() - t0;
+      return true;
+    };
     let lastPositions = '';
     let stableFrames = 0;
     let blips = 0;
@@ -82,31 +94,40 @@ export function measureRender(args: {
         notDrawn = notDrawnCount();
         if (blips > 0 && blips + notDrawn >= n) {
           lastPositions = positions(document.querySelectorAll(sel.blip));
+          const listed = document.querySelectorAll(sel.legendItem).length >= n;
           // the frame after the one that first showed them
           await raf();
           renderMs = performance.now() - t0;
           settleMs = renderMs;
+          if (listed) legendMs = renderMs;
         }
         continue;
       }
-      const p = positions(document.querySelectorAll(sel.blip));
-      if (p !== lastPositions) {
-        // still moving: settled at the earliest in the frame after this one
-        lastPositions = p;
-        stableFrames = 0;
-        await raf();
-        settleMs = performance.now() - t0;
-      } else if (++stableFrames >= 2) {
-        break;
+      if (!settled) {
+        const p = positions(document.querySelectorAll(sel.blip));
+        if (p !== lastPositions) {
+          // still moving: settled at the earliest in the frame after this one
+          lastPositions = p;
+          stableFrames = 0;
+          await raf();
+          settleMs = performance.now() - t0;
+        } else if (++stableFrames >= 2) {
+          settled = true;
+          settledAt = performance.now();
+        }
       }
+      if ((await legendDone()) && settled) break;
+      // a legend that never lists everything: give up 3 s after settling
+      if (settled && performance.now() - settledAt > 3000) break;
     }
     blips = document.querySelectorAll(sel.blip).length;
     return {
       renderMs,
       settleMs,
+      legendMs,
       blips,
       notDrawn,
-      timedOut: renderMs < 0 || stableFrames < 2,
+      timedOut: renderMs < 0 || !settled,
     };
   })();
 }

@@ -1,32 +1,61 @@
-import Paper from '@material-ui/core/Paper';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { StyleRules, Theme } from '@material-ui/core/styles';
 import { ringLabel } from '../../lib/rings';
 import { usageSummary } from '../../lib/usageSummary';
 import { RadarEntry } from '../../api';
 import { movementText } from './BlipGlyph';
 import { LayoutBlip } from './layoutRadar';
 
-const useStyles = makeStyles(theme => ({
+/**
+ * The tooltip's styles. They are part of the radar's own stylesheet (see
+ * `TechRadar`'s `useStyles`), so showing the first tooltip injects no
+ * stylesheet, which would restyle and re-lay out the whole page.
+ */
+type TooltipClassKey =
+  | 'tooltip'
+  | 'tooltipTitle'
+  | 'tooltipText'
+  | 'tooltipLayers';
+
+export const tooltipStyles = (theme: Theme): StyleRules<TooltipClassKey> => ({
   tooltip: {
     position: 'absolute',
     zIndex: 2,
     pointerEvents: 'none',
+    // its own compositing layer: showing or moving it never repaints the radar
+    willChange: 'transform',
+    contain: 'layout paint style',
+    boxSizing: 'border-box',
     padding: theme.spacing(1, 1.5),
     maxWidth: 320,
     minWidth: 160,
+    width: 'max-content',
+    color: theme.palette.text.primary,
+    backgroundColor: theme.palette.background.paper,
+    borderRadius: theme.shape.borderRadius,
+    boxShadow: theme.shadows[6],
   },
-  layers: { margin: 0, paddingLeft: theme.spacing(2) },
-}));
+  tooltipTitle: { ...theme.typography.subtitle2, margin: 0 },
+  tooltipText: { ...theme.typography.body2, margin: 0 },
+  tooltipLayers: {
+    ...theme.typography.caption,
+    display: 'block',
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+  },
+});
+
+/** Class names of {@link tooltipStyles}. */
+export type TooltipClasses = Record<TooltipClassKey, string>;
 
 /** The tooltip of the hovered or focused blip: title, ring, layers. Text only. */
 export function RadarTooltip(props: {
   id: string;
   blip: LayoutBlip<RadarEntry>;
+  /** The radar's viewBox size. */
   size: number;
+  classes: TooltipClasses;
 }) {
-  const { id, blip, size } = props;
-  const classes = useStyles();
+  const { id, blip, size, classes } = props;
   const left = (blip.x / size) * 100;
   const top = (blip.y / size) * 100;
   const below = top < 30;
@@ -37,10 +66,9 @@ export function RadarTooltip(props: {
   const movement = movementText(blip.entry.movement);
   const usage = usageSummary(blip.entry);
   return (
-    <Paper
+    <div
       id={id}
       role="tooltip"
-      elevation={6}
       className={classes.tooltip}
       style={{
         left: `${left}%`,
@@ -50,35 +78,27 @@ export function RadarTooltip(props: {
           : 'translate(-50%, calc(-100% - 16px))',
       }}
     >
-      <Typography variant="subtitle2" component="div">
+      <div className={classes.tooltipTitle}>
         {blip.number}. {blip.title}
-      </Typography>
-      <Typography variant="body2" component="div">
+      </div>
+      <div className={classes.tooltipText}>
         {ringLabel(blip.ring)} · {blip.sector}
         {movement ? ` · ${movement}` : ''}
         {usage ? ` · used by ${usage}` : ''}
-      </Typography>
+      </div>
       {layers.length > 0 && (
-        <ul className={classes.layers}>
+        <ul className={classes.tooltipLayers}>
           {layers.slice(0, 6).map((layer, i) => (
             <li key={i}>
-              <Typography variant="caption">
-                {[layer.section, layer.group, layer.layer]
-                  .filter(Boolean)
-                  .join(' › ')}{' '}
-                ({ringLabel(layer.ring)})
-              </Typography>
+              {[layer.section, layer.group, layer.layer]
+                .filter(Boolean)
+                .join(' › ')}{' '}
+              ({ringLabel(layer.ring)})
             </li>
           ))}
-          {layers.length > 6 && (
-            <li>
-              <Typography variant="caption">
-                and {layers.length - 6} more
-              </Typography>
-            </li>
-          )}
+          {layers.length > 6 && <li>and {layers.length - 6} more</li>}
         </ul>
       )}
-    </Paper>
+    </div>
   );
 }

@@ -2,12 +2,18 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { RadarEntry } from '../../api';
+import * as glyph from './BlipGlyph';
 import * as layout from './layoutRadar';
 import { TechRadar } from './TechRadar';
 
 jest.mock('./layoutRadar', () => {
   const actual = jest.requireActual('./layoutRadar');
   return { ...actual, fitRadarLayout: jest.fn(actual.fitRadarLayout) };
+});
+// every render of a blip draws its shape once: a render counter
+jest.mock('./BlipGlyph', () => {
+  const actual = jest.requireActual('./BlipGlyph');
+  return { ...actual, shapeElement: jest.fn(actual.shapeElement) };
 });
 
 const entries: RadarEntry[] = Array.from({ length: 40 }, (_, i) => ({
@@ -64,5 +70,51 @@ describe('TechRadar', () => {
     expect(
       blip('Tech 1').querySelector('[data-movement="new"]'),
     ).not.toBeNull();
+  });
+
+  it('re-renders no blip on hover, and only the two roving-tabindex blips on focus', async () => {
+    await renderInTestApp(<TechRadar sectors={sectors} entries={entries} />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    const shapes = glyph.shapeElement as unknown as jest.Mock;
+    const blips = screen.getAllByTestId('tech-radar-blip');
+    const rendersDuring = (action: () => void) => {
+      const before = shapes.mock.calls.length;
+      action();
+      return shapes.mock.calls.length - before;
+    };
+
+    expect(rendersDuring(() => fireEvent.mouseOver(blips[3]))).toBe(0);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(
+      blips[3].getAttribute('aria-label')!.split(',')[0],
+    );
+    expect(screen.getAllByTestId('tech-radar-hover-ring')).toHaveLength(1);
+    expect(rendersDuring(() => fireEvent.mouseOut(blips[3]))).toBe(0);
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    expect(rendersDuring(() => fireEvent.mouseOver(blips[20]))).toBe(0);
+    expect(rendersDuring(() => fireEvent.mouseOut(blips[20]))).toBe(0);
+    // focus moves the tab stop: the old and the new tab stop, no other blip
+    expect(rendersDuring(() => act(() => blips[7].focus()))).toBe(2);
+    expect(rendersDuring(() => fireEvent.mouseOver(blips[9]))).toBe(0);
+  });
+
+  it('draws one visible focus ring on the focused blip', async () => {
+    await renderInTestApp(<TechRadar sectors={sectors} entries={entries} />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    const blips = screen.getAllByTestId('tech-radar-blip');
+    expect(screen.queryByTestId('tech-radar-focus-ring')).toBeNull();
+    act(() => blips[5].focus());
+    const ring = screen.getByTestId('tech-radar-focus-ring');
+    const [, x, y] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(
+      blips[5].getAttribute('transform')!,
+    )!;
+    expect(Number(ring.getAttribute('cx'))).toBeCloseTo(Number(x), 1);
+    expect(Number(ring.getAttribute('cy'))).toBeCloseTo(Number(y), 1);
+    // hovering the focused blip adds no second ring
+    fireEvent.mouseOver(blips[5]);
+    expect(screen.queryByTestId('tech-radar-hover-ring')).toBeNull();
+    act(() => blips[5].blur());
+    expect(screen.queryByTestId('tech-radar-focus-ring')).toBeNull();
   });
 });

@@ -5,7 +5,10 @@ import {
   FocusEvent,
   KeyboardEvent,
   MouseEvent,
+  startTransition,
   useCallback,
+  useDeferredValue,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -18,7 +21,7 @@ import { RadarBackground } from './RadarBackground';
 import { BlipStyle, RadarBlips } from './RadarBlip';
 import { RadarLegend } from './RadarLegend';
 import { RadarOverflow } from './RadarOverflow';
-import { RadarTooltip } from './RadarTooltip';
+import { RadarTooltip, tooltipStyles } from './RadarTooltip';
 import { fitRadarLayout } from './layoutRadar';
 
 const useStyles = makeStyles(theme => ({
@@ -29,18 +32,35 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'flex-start',
   },
   box: { position: 'relative', flex: '1 1 480px' },
-  svg: { display: 'block', width: '100%', height: 'auto', overflow: 'visible' },
-  side: { flex: '0 1 280px' },
-  blip: {
-    cursor: 'pointer',
-    outline: 'none',
-    '&:focus $focusRing, &:hover $focusRing': { visibility: 'visible' },
+  // a square of known size that contains its layout and style: hover, focus
+  // and tooltip changes inside never make the page (legend, tables) re-lay out
+  frame: {
+    width: '100%',
+    aspectRatio: '1 / 1',
+    contain: 'size layout style',
   },
+  svg: {
+    display: 'block',
+    width: '100%',
+    height: '100%',
+    overflow: 'visible',
+  },
+  side: { flex: '0 1 280px' },
+  blip: { cursor: 'pointer', outline: 'none' },
+  // one ring, drawn over the focused (and one over the hovered) blip
   focusRing: {
-    visibility: 'hidden',
+    fill: 'none',
     stroke: theme.palette.text.primary,
     strokeWidth: 2,
+    pointerEvents: 'none',
   },
+  hoverRing: {
+    fill: 'none',
+    stroke: theme.palette.text.secondary,
+    strokeWidth: 2,
+    pointerEvents: 'none',
+  },
+  ...tooltipStyles(theme),
 }));
 
 /** Props of {@link TechRadar}. */
@@ -125,16 +145,42 @@ export function TechRadar(props: TechRadarProps) {
       markFill: theme.palette.background.paper,
       markStroke: theme.palette.text.primary,
       blipClass: classes.blip,
-      focusRingClass: classes.focusRing,
     };
-  }, [theme, classes.blip, classes.focusRing]);
+  }, [theme, classes.blip]);
+  const tooltipClasses = useMemo(
+    () => ({
+      tooltip: classes.tooltip,
+      tooltipTitle: classes.tooltipTitle,
+      tooltipText: classes.tooltipText,
+      tooltipLayers: classes.tooltipLayers,
+    }),
+    [
+      classes.tooltip,
+      classes.tooltipTitle,
+      classes.tooltipText,
+      classes.tooltipLayers,
+    ],
+  );
 
+  // The legend (one line per entry) comes after the radar: the first frame
+  // shows the radar, the legend follows in a transition; later filter changes
+  // update it in the background too, so the radar answers first.
+  const [legendShown, setLegendShown] = useState(false);
+  useEffect(() => startTransition(() => setLegendShown(true)), []);
+  const legendItems = useDeferredValue(items);
+  const legendNotDrawn = useDeferredValue(notDrawn);
+  const legendSectors = useDeferredValue(sectors);
+
+  // hover and focus only move the tooltip and the rings: no blip re-renders
   const [activeId, setActiveId] = useState<string>();
   const [tipId, setTipId] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
   const tabbableId =
     activeId !== undefined && index.has(activeId) ? activeId : blips[0]?.id;
-  const tipBlip =
-    tipId !== undefined ? blips[index.get(tipId) ?? -1] : undefined;
+  const blipOf = (id: string | undefined) =>
+    id !== undefined ? blips[index.get(id) ?? -1] : undefined;
+  const tipBlip = blipOf(tipId);
+  const focusedBlip = blipOf(focusId);
 
   const blipIdOf = (target: EventTarget | null): string | undefined => {
     const element = (target as Element | null)?.closest?.('[data-blip-id]');
@@ -177,9 +223,11 @@ export function TechRadar(props: TechRadarProps) {
     if (id) {
       setActiveId(id);
       setTipId(id);
+      setFocusId(id);
     }
   };
   const onBlur = (event: FocusEvent) => {
+    setFocusId(undefined);
     if (!blipIdOf(event.relatedTarget)) setTipId(undefined);
   };
   const onClick = (event: MouseEvent) => {
@@ -222,39 +270,67 @@ export function TechRadar(props: TechRadarProps) {
     focusBlip(next);
   };
 
+  const r = layout.blipRadius;
   return (
     <div>
       <div className={classes.top}>
         <div className={classes.box} style={{ maxWidth: layout.size }}>
-          <svg
-            ref={svgRef}
-            data-testid="tech-radar"
-            className={classes.svg}
-            viewBox={`0 0 ${layout.size} ${layout.size}`}
-            role="group"
-            aria-label={`${title}: ${blips.length} blips in ${sectors.length} sectors. Use the arrow keys to move between blips, Enter to open one.`}
-          >
-            <RadarBackground layout={layout} />
-            {/* events are delegated here, so blips stay memoized */}
-            <g
-              onMouseOver={onPointerOver}
-              onMouseOut={onPointerOut}
-              onFocus={onFocus}
-              onBlur={onBlur}
-              onClick={onClick}
-              onKeyDown={onKeyDown}
+          <div className={classes.frame}>
+            <svg
+              ref={svgRef}
+              data-testid="tech-radar"
+              className={classes.svg}
+              viewBox={`0 0 ${layout.size} ${layout.size}`}
+              role="group"
+              aria-label={`${title}: ${blips.length} blips in ${sectors.length} sectors. Use the arrow keys to move between blips, Enter to open one.`}
             >
-              <RadarBlips
-                blips={blips}
-                r={layout.blipRadius}
-                tabbableId={tabbableId}
-                describedBy={tooltipId}
-                style={style}
-              />
-            </g>
-          </svg>
+              <RadarBackground layout={layout} />
+              {/* events are delegated here, so blips stay memoized */}
+              <g
+                onMouseOver={onPointerOver}
+                onMouseOut={onPointerOut}
+                onFocus={onFocus}
+                onBlur={onBlur}
+                onClick={onClick}
+                onKeyDown={onKeyDown}
+              >
+                <RadarBlips
+                  blips={blips}
+                  r={r}
+                  tabbableId={tabbableId}
+                  describedBy={tooltipId}
+                  style={style}
+                />
+              </g>
+              {tipBlip && tipBlip !== focusedBlip && (
+                <circle
+                  aria-hidden="true"
+                  data-testid="tech-radar-hover-ring"
+                  className={classes.hoverRing}
+                  cx={tipBlip.x}
+                  cy={tipBlip.y}
+                  r={r + 3}
+                />
+              )}
+              {focusedBlip && (
+                <circle
+                  aria-hidden="true"
+                  data-testid="tech-radar-focus-ring"
+                  className={classes.focusRing}
+                  cx={focusedBlip.x}
+                  cy={focusedBlip.y}
+                  r={r + 3}
+                />
+              )}
+            </svg>
+          </div>
           {tipBlip && (
-            <RadarTooltip id={tooltipId} blip={tipBlip} size={layout.size} />
+            <RadarTooltip
+              id={tooltipId}
+              blip={tipBlip}
+              size={layout.size}
+              classes={tooltipClasses}
+            />
           )}
         </div>
         {overflow.length > 0 && (
@@ -263,7 +339,13 @@ export function TechRadar(props: TechRadarProps) {
           </div>
         )}
       </div>
-      <RadarLegend sectors={sectors} items={items} notDrawn={notDrawn} />
+      {legendShown && (
+        <RadarLegend
+          sectors={legendSectors}
+          items={legendItems}
+          notDrawn={legendNotDrawn}
+        />
+      )}
     </div>
   );
 }

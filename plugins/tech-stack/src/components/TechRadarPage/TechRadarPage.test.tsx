@@ -197,6 +197,23 @@ describe('TechRadarPage', () => {
     );
   });
 
+  it('opens the entity page from the legend, in the app', async () => {
+    await renderPage();
+    const legend = screen.getByTestId('tech-radar-legend');
+    const link = within(legend).getByRole('link', { name: 'CockroachDB' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/technology/cockroachdb',
+    );
+    // a modified click is left to the browser (new tab)
+    fireEvent.click(link, { ctrlKey: true });
+    expect(screen.getByTestId('location')).toHaveTextContent('/tech-radar');
+    fireEvent.click(link);
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/catalog/default/technology/cockroachdb',
+    );
+  });
+
   it('opens the entity page on click', async () => {
     await renderPage();
     fireEvent.click(
