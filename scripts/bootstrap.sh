@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Project bootstrap: brings Node 22 and the repo's own Yarn onto PATH and installs
+# Project bootstrap: brings Node 22 and Yarn (the version of package.json's
+# packageManager) onto PATH and installs
 # dependencies. Idempotent, and quick when everything is already in place.
 #
 #   source scripts/bootstrap.sh     # sets PATH for the current shell
 #   scripts/bootstrap.sh            # just makes sure everything is installed
 #
-# Installs nothing outside the repo: Node goes to .tools/ (git-ignored) unless the
-# system Node is already 22 or 24.
+# Installs nothing outside the repo: Node and Yarn go to .tools/ (git-ignored);
+# Node only when the system Node is not already 22 or 24.
 set -euo pipefail
 
 TS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,8 +45,17 @@ ts_ensure_node() {
 }
 
 ts_ensure_yarn() {
-  local release
-  release="$(ls "$TS_ROOT"/.yarn/releases/yarn-*.cjs | head -1)"
+  # Yarn comes from the npm registry as @yarnpkg/cli-dist, pinned to the
+  # version package.json's "packageManager" names.
+  local version release
+  version="$(node -p 'require(process.argv[1]).packageManager.split("@")[1]' "$TS_ROOT/package.json")"
+  release="$TS_TOOLS/yarn/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
+  if [ ! -f "$release" ] || [ "$(node -p 'require(process.argv[1]).version' "$TS_TOOLS/yarn/node_modules/@yarnpkg/cli-dist/package.json")" != "$version" ]; then
+    ts_log "installing Yarn $version into .tools/yarn"
+    mkdir -p "$TS_TOOLS/yarn"
+    npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+      --prefix "$TS_TOOLS/yarn" "@yarnpkg/cli-dist@$version" >&2
+  fi
   mkdir -p "$TS_TOOLS/bin"
   printf '#!/usr/bin/env bash\nexec node "%s" "$@"\n' "$release" >"$TS_TOOLS/bin/yarn"
   chmod +x "$TS_TOOLS/bin/yarn"
