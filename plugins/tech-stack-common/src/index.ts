@@ -6,6 +6,7 @@
 export * from './types';
 export * from './entity';
 export * from './model';
+export * from './api';
 export { parseGuide, DEFAULT_MAX_GUIDE_BYTES } from './parser/parseGuide';
 export type { ParseGuideOptions } from './parser/parseGuide';
 export { technologySlug, isValidSlug } from './parser/slug';

@@ -1,11 +1,12 @@
 import {
   Ring,
+  RadarMovement,
   compareRings,
   isRing,
 } from '@techstack/plugin-tech-stack-common';
 
 /** How a technology moved on the radar recently. */
-export type Movement = 'in' | 'out' | 'new' | 'none';
+export type Movement = RadarMovement;
 
 /** One change of ring, as stored in the `techstack.dev/ring-history` annotation. */
 export interface RingChange {

@@ -1,0 +1,6 @@
+/**
+ * The wire types of the tech-stack REST API: the JSON the backend sends and
+ * the frontend receives.
+ */
+export * from './radar';
+export * from './adoption';

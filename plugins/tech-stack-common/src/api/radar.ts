@@ -1,0 +1,68 @@
+import type { Ring } from '../types';
+import type { TechnologyLayer } from '../entity';
+
+/**
+ * How a technology moved on the radar recently: to a better ring (`in`), to a
+ * worse one (`out`), first seen (`new`), or not recently (`none`).
+ *
+ * @public
+ */
+export type RadarMovement = 'in' | 'out' | 'new' | 'none';
+
+/**
+ * One technology on the radar, as the backend serves it (`GET /radar`).
+ *
+ * @public
+ */
+export interface RadarEntry {
+  /** Entity ref of the Technology entity. */
+  ref: string;
+  name: string;
+  title: string;
+  /** The best ring the technology holds anywhere in the guide. */
+  ring: Ring;
+  type: string;
+  /** The sections (radar sectors) it appears in, in guide order. */
+  sectors: string[];
+  layers: TechnologyLayer[];
+  description?: string;
+  /** Other names of the technology. The backend always sends it. */
+  aliases?: string[];
+  /**
+   * Recent ring change, derived from the ring-history annotation. The backend
+   * always sends it.
+   */
+  movement?: RadarMovement;
+  /** When that change happened (ISO date), if there is a recent one. */
+  movedAt?: string;
+  /**
+   * Number of components that use it (`technologyUsedBy` relations). The
+   * backend always sends it.
+   */
+  usageCount?: number;
+  /**
+   * Number of components that use it from any usage source (annotation, tags,
+   * dependencies), when the adoption service is wired.
+   */
+  componentCount?: number;
+  /** Number of teams owning those components. */
+  teamCount?: number;
+  ringReason?: string;
+  /** The guide and line it came from (`<url or path>#L<line>`). */
+  sourceLocation?: string;
+}
+
+/**
+ * The radar as the backend serves it: sectors in guide order, the rings, the
+ * entries sorted by title.
+ *
+ * @public
+ */
+export interface Radar {
+  /** Sectors (guide sections) in guide order. */
+  sectors: string[];
+  /** Rings, best first. */
+  rings: Ring[];
+  /** Entries sorted by title. */
+  entries: RadarEntry[];
+}
