@@ -1,16 +1,9 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
-import useAsync from 'react-use/esm/useAsync';
-import { TechStack, techStackApiRef } from '../../api';
+import { TechStack } from '../../api';
+import { EntityStackCard } from '../EntityStackCard';
 import { RingBadge } from '../RingBadge';
 
 const useStyles = makeStyles(theme => ({
@@ -120,20 +113,10 @@ function TeamTools(props: { stack: TechStack }) {
  * @public
  */
 export function EntityTeamToolsCard(props: { title?: string }) {
-  const { entity } = useEntity();
-  const api = useApi(techStackApiRef);
-  const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getStack(entityRef),
-    [api, entityRef],
-  );
-  let content;
-  if (loading) content = <Progress />;
-  else if (error) content = <ResponseErrorPanel error={error} />;
-  else if (value) content = <TeamTools stack={value} />;
   return (
-    <InfoCard title={props.title ?? 'Tools used by this team'}>
-      {content}
-    </InfoCard>
+    <EntityStackCard
+      title={props.title ?? 'Tools used by this team'}
+      render={stack => <TeamTools stack={stack} />}
+    />
   );
 }

@@ -3,16 +3,9 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
-import { TechStack, techStackApiRef } from '../../api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { TechStack } from '../../api';
+import { EntityStackCard } from '../EntityStackCard';
 import { RingBadge } from '../RingBadge';
 
 const useStyles = makeStyles(theme => ({
@@ -135,16 +128,10 @@ function StackList(props: { stack: TechStack }) {
  * @public
  */
 export function EntityTechStackCard(props: { title?: string }) {
-  const { entity } = useEntity();
-  const api = useApi(techStackApiRef);
-  const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getStack(entityRef),
-    [api, entityRef],
+  return (
+    <EntityStackCard
+      title={props.title ?? 'Tech stack'}
+      render={stack => <StackList stack={stack} />}
+    />
   );
-  let content;
-  if (loading) content = <Progress />;
-  else if (error) content = <ResponseErrorPanel error={error} />;
-  else if (value) content = <StackList stack={value} />;
-  return <InfoCard title={props.title ?? 'Tech stack'}>{content}</InfoCard>;
 }

@@ -1,0 +1,1 @@
+export { EntityStackCard } from './EntityStackCard';
