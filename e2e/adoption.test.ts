@@ -2,20 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import {
-  BACKEND_URL,
+  backendApi,
   eventually,
-  guestToken,
   launchBrowser,
   openPortal,
   screenshot,
 } from './browser';
 
 async function api(pathname: string) {
-  const res = await fetch(`${BACKEND_URL}${pathname}`, {
-    headers: { Authorization: `Bearer ${await guestToken()}` },
-  });
-  assert.equal(res.status, 200, pathname);
-  return res.json();
+  const { status, body } = await backendApi(pathname);
+  assert.equal(status, 200, pathname);
+  return body;
 }
 
 describe('which teams use which tools', () => {

@@ -89,3 +89,22 @@ export async function eventually<T>(
   }
   throw new Error(`timed out waiting for ${what}: ${String(lastError ?? '')}`);
 }
+
+/** Calls the backend as the guest user; the body is parsed JSON, if any. */
+export async function backendApi(
+  pathname: string,
+  method = 'GET',
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${BACKEND_URL}${pathname}`, {
+    method,
+    headers: { Authorization: `Bearer ${await guestToken()}` },
+  });
+  const text = await res.text();
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body };
+}

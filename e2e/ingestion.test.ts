@@ -2,18 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { BACKEND_URL, eventually, guestToken } from './browser';
+import { backendApi, eventually } from './browser';
 
 const GUIDE = path.resolve(__dirname, '../examples/technology-stack-guide.md');
 
-async function api(pathname: string, method = 'GET') {
-  const res = await fetch(`${BACKEND_URL}${pathname}`, {
-    method,
-    headers: { Authorization: `Bearer ${await guestToken()}` },
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = backendApi;
 
 async function technologyNames(): Promise<string[]> {
   const { status, body } = await api(

@@ -2,9 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import {
-  BACKEND_URL,
+  backendApi,
   eventually,
-  guestToken,
   launchBrowser,
   openPortal,
   screenshot,
@@ -16,12 +15,9 @@ interface RadarResponse {
 }
 
 async function radarFromApi(): Promise<RadarResponse> {
-  const token = await guestToken();
-  const res = await fetch(`${BACKEND_URL}/api/tech-stack/radar`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()) as RadarResponse;
+  const { status, body } = await backendApi('/api/tech-stack/radar');
+  assert.equal(status, 200);
+  return body as RadarResponse;
 }
 
 const blips = (page: Page) => page.locator('[data-testid="tech-radar-blip"]');

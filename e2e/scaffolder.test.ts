@@ -5,9 +5,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import {
-  BACKEND_URL,
+  backendApi,
   eventually,
-  guestToken,
   launchBrowser,
   openPortal,
   screenshot,
@@ -16,12 +15,7 @@ import {
 // app-config.yaml: techStack.scaffolder.localPublishDir, relative to packages/backend
 const PUBLISH_DIR = path.resolve(__dirname, '../.local-services');
 
-async function api(pathname: string) {
-  const res = await fetch(`${BACKEND_URL}${pathname}`, {
-    headers: { Authorization: `Bearer ${await guestToken()}` },
-  });
-  return { status: res.status, body: res.ok ? await res.json() : undefined };
-}
+const api = (pathname: string) => backendApi(pathname);
 
 describe('creating a service on the recommended stack', () => {
   let browser: Browser;
