@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './router';
 import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
+import { readGuideTargets } from './service/guideTargets';
 
 /**
  * The tech-stack backend plugin: REST API under `/api/tech-stack`.
@@ -50,6 +51,7 @@ export const techStackPlugin = createBackendPlugin({
               catalog,
               cacheTtlSeconds,
               movementWindowDays,
+              guideTargets: readGuideTargets(config),
               usageCounts: credentials =>
                 adoptionService.getUsageCounts(credentials),
             }),

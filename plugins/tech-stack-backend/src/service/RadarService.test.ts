@@ -49,6 +49,15 @@ function tech(
   };
 }
 
+function component(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+  };
+}
+
 describe('RadarService', () => {
   const credentials = mockCredentials.user();
 
@@ -92,8 +101,12 @@ describe('RadarService', () => {
             'component:default/a',
             'component:default/b',
             'component:default/a',
+            // not readable by the caller (absent from what the catalog answers)
+            'component:default/hidden',
           ],
         }),
+        component('a'),
+        component('b'),
       ],
     });
     const service = new RadarService({
@@ -109,6 +122,60 @@ describe('RadarService', () => {
       aliases: [],
       sourceLocation: 'url:https://example.com/guide.md#L3',
     });
+  });
+
+  it('checks which users the caller may read, with its credentials', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        tech('redis', [{ section: 'Data', layer: 'KV', ring: 'adopt' }], {
+          usedBy: ['component:default/a', 'component:default/b'],
+        }),
+        component('a'),
+        component('b'),
+      ],
+    });
+    const spy = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const [entry] = (
+      await new RadarService({ catalog }).getRadar({ credentials })
+    ).entries;
+    expect(entry.usageCount).toBe(2);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0][0].entityRefs.sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+    ]);
+    expect(spy.mock.calls[0][1]).toEqual({ credentials });
+  });
+
+  it('shows a local guide by its configured target, never its absolute path', async () => {
+    const local = tech(
+      'redis',
+      [{ section: 'Data', layer: 'KV', ring: 'adopt' }],
+      {
+        guide: 'main',
+      },
+    );
+    local.metadata.annotations!['techstack.dev/source-location'] =
+      '/srv/backstage/examples/guide.md#L12';
+    const other = tech(
+      'kafka',
+      [{ section: 'Data', layer: 'KV', ring: 'adopt' }],
+      {
+        guide: 'unconfigured',
+      },
+    );
+    other.metadata.annotations!['techstack.dev/source-location'] =
+      '/srv/backstage/examples/other.md#L3';
+    const radar = await new RadarService({
+      catalog: catalogServiceMock({ entities: [local, other] }),
+      guideTargets: new Map([['main', '../../examples/guide.md']]),
+    }).getRadar({ credentials });
+    const byName = new Map(radar.entries.map(e => [e.name, e]));
+    expect(byName.get('redis')!.sourceLocation).toBe(
+      '../../examples/guide.md#L12',
+    );
+    expect(byName.get('kafka')!.sourceLocation).toBe('other.md#L3');
+    expect(JSON.stringify(radar)).not.toContain('/srv/');
   });
 
   it('filters by guide', async () => {

@@ -12,7 +12,8 @@ import {
   isTechnologyEntity,
 } from '@techstack/plugin-tech-stack-common';
 import { deriveMovement, parseRingHistory } from './movement';
-import { sourceLine } from './sourceLocation';
+import { PrincipalCache } from './PrincipalCache';
+import { publicSourceLocation, sourceLine } from './sourceLocation';
 import { Radar, RadarEntry } from './types';
 
 /** Options of {@link RadarService}. */
@@ -22,6 +23,11 @@ export interface RadarServiceOptions {
   cacheTtlSeconds?: number;
   /** How recent a ring change must be to count as a movement. */
   movementWindowDays?: number;
+  /**
+   * Per guide id, its `techStack.guides[].target` as configured: what the
+   * entries' `sourceLocation` shows for a guide read from the backend's disk.
+   */
+  guideTargets?: ReadonlyMap<string, string>;
   /** The clock; tests replace it. */
   now?: () => Date;
   /**
@@ -34,62 +40,64 @@ export interface RadarServiceOptions {
 }
 
 const MAX_CACHE_ENTRIES = 500;
+/** Refs per `getEntitiesByRefs` call when checking which users are visible. */
+const REFS_PER_REQUEST = 500;
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /**
  * Builds the radar from the Technology entities of the catalog, with the
  * caller's credentials (so catalog permissions apply), and caches it briefly
- * per (guide, caller).
+ * per (guide, caller). An entry's `usageCount` counts only the
+ * `technologyUsedBy` targets the caller may read, so a component hidden by
+ * the permission policy is not counted (nor are its teams).
  */
 export class RadarService {
   private readonly catalog: CatalogService;
-  private readonly ttlMs: number;
   private readonly windowDays: number;
   private readonly now: () => Date;
   private readonly usageCounts?: RadarServiceOptions['usageCounts'];
-  private readonly cache = new Map<
-    string,
-    { expires: number; radar: Promise<Radar> }
-  >();
+  private readonly guideTargets: ReadonlyMap<string, string>;
+  private readonly cache: PrincipalCache<Radar>;
 
   constructor(options: RadarServiceOptions) {
     this.catalog = options.catalog;
-    this.ttlMs = Math.max(0, options.cacheTtlSeconds ?? 30) * 1000;
     this.windowDays = options.movementWindowDays ?? 90;
     this.now = options.now ?? (() => new Date());
     this.usageCounts = options.usageCounts;
+    this.guideTargets = options.guideTargets ?? new Map();
+    this.cache = new PrincipalCache({
+      ttlMs: Math.max(0, options.cacheTtlSeconds ?? 30) * 1000,
+      maxEntries: MAX_CACHE_ENTRIES,
+      now: () => this.now().getTime(),
+    });
   }
 
   /** The radar of one guide (or of all guides) as the caller may see it. */
-  async getRadar(options: {
+  getRadar(options: {
     credentials: BackstageCredentials;
     guide?: string;
   }): Promise<Radar> {
-    const key = cacheKey(options.credentials, options.guide);
-    if (this.ttlMs === 0 || key === undefined) {
-      return this.buildRadar(options);
-    }
-    const nowMs = this.now().getTime();
-    this.prune(nowMs);
-    const cached = this.cache.get(key);
-    if (cached && cached.expires > nowMs) {
-      return cached.radar;
-    }
-    const radar = this.buildRadar(options);
-    this.cache.set(key, { expires: nowMs + this.ttlMs, radar });
-    // a failed build must not be served from the cache
-    radar.catch(() => this.cache.delete(key));
-    return radar;
+    return this.cache.get(options.credentials, options.guide ?? '', () =>
+      this.buildRadar(options),
+    );
   }
 
-  private prune(nowMs: number) {
-    for (const [key, value] of this.cache) {
-      if (value.expires <= nowMs) this.cache.delete(key);
+  /** The refs among `refs` that the caller may read in the catalog. */
+  private async visibleRefs(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const visible = new Set<string>();
+    for (let i = 0; i < refs.length; i += REFS_PER_REQUEST) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + REFS_PER_REQUEST), fields: REF_FIELDS },
+        { credentials },
+      );
+      for (const item of items) {
+        if (item) visible.add(stringifyEntityRef(item));
+      }
     }
-    while (this.cache.size >= MAX_CACHE_ENTRIES) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.cache.delete(oldest);
-    }
+    return visible;
   }
 
   private async buildRadar(options: {
@@ -108,20 +116,29 @@ export class RadarService {
       ),
       this.usageCounts?.(options.credentials),
     ]);
+    const technologies = items.filter(
+      (entity): entity is TechnologyEntity =>
+        isTechnologyEntity(entity) &&
+        // another guide can share the name but not the annotation value
+        (!options.guide ||
+          entity.metadata.annotations?.[ANNOTATION_TECHSTACK_GUIDE] ===
+            options.guide),
+    );
+    const users = new Set<string>();
+    for (const entity of technologies) {
+      for (const ref of usersOf(entity)) users.add(ref);
+    }
+    const visible = await this.visibleRefs([...users], options.credentials);
     const now = this.now();
     const sectorOrder = new Map<string, { line: number; seen: number }>();
     const entries: RadarEntry[] = [];
-    for (const entity of items) {
-      if (!isTechnologyEntity(entity)) continue;
-      // another guide can share the name but not the annotation value
-      if (
-        options.guide &&
-        entity.metadata.annotations?.[ANNOTATION_TECHSTACK_GUIDE] !==
-          options.guide
-      ) {
-        continue;
-      }
-      const entry = toEntry(entity, now, this.windowDays);
+    for (const entity of technologies) {
+      const entry = toEntry(entity, {
+        now,
+        windowDays: this.windowDays,
+        visible,
+        guideTargets: this.guideTargets,
+      });
       if (counts) {
         const count = counts.get(entry.ref);
         entry.componentCount = count?.components ?? 0;
@@ -160,40 +177,36 @@ export class RadarService {
   }
 }
 
-function cacheKey(
-  credentials: BackstageCredentials,
-  guide: string | undefined,
-): string | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  let who: string | undefined;
-  if (principal.type === 'user' && principal.userEntityRef) {
-    who = `user:${principal.userEntityRef}`;
-  } else if (principal.type === 'service' && principal.subject) {
-    who = `service:${principal.subject}`;
-  }
-  return who === undefined ? undefined : JSON.stringify([guide ?? '', who]);
+/** The distinct `technologyUsedBy` targets of a technology. */
+function usersOf(entity: TechnologyEntity): Set<string> {
+  return new Set(
+    (entity.relations ?? [])
+      .filter(r => r.type === RELATION_TECHNOLOGY_USED_BY)
+      .map(r => r.targetRef),
+  );
 }
 
 function toEntry(
   entity: TechnologyEntity,
-  now: Date,
-  windowDays: number,
+  context: {
+    now: Date;
+    windowDays: number;
+    /** The `technologyUsedBy` targets the caller may read. */
+    visible: ReadonlySet<string>;
+    guideTargets: ReadonlyMap<string, string>;
+  },
 ): RadarEntry {
+  const { now, windowDays } = context;
   const annotations = entity.metadata.annotations ?? {};
   const layers = Array.isArray(entity.spec.layers) ? entity.spec.layers : [];
   const sectors: string[] = [];
   for (const layer of layers) {
     if (!sectors.includes(layer.section)) sectors.push(layer.section);
   }
-  const users = new Set(
-    (entity.relations ?? [])
-      .filter(r => r.type === RELATION_TECHNOLOGY_USED_BY)
-      .map(r => r.targetRef),
-  );
+  let usageCount = 0;
+  for (const ref of usersOf(entity)) {
+    if (context.visible.has(ref)) usageCount += 1;
+  }
   const { movement, movedAt } = deriveMovement(
     parseRingHistory(annotations[ANNOTATION_TECHSTACK_RING_HISTORY]),
     { now, windowDays },
@@ -210,12 +223,16 @@ function toEntry(
     layers,
     aliases: entity.spec.aliases ?? [],
     movement,
-    usageCount: users.size,
+    usageCount,
   };
   if (description) entry.description = description;
   if (movedAt) entry.movedAt = movedAt;
   if (entity.spec.ringReason) entry.ringReason = entity.spec.ringReason;
-  const source = annotations[ANNOTATION_TECHSTACK_SOURCE];
+  const guide = annotations[ANNOTATION_TECHSTACK_GUIDE];
+  const source = publicSourceLocation(
+    annotations[ANNOTATION_TECHSTACK_SOURCE],
+    guide === undefined ? undefined : context.guideTargets.get(guide),
+  );
   if (source) entry.sourceLocation = source;
   return entry;
 }
