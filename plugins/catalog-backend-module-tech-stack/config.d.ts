@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Tech Stack for Backstage. */
@@ -76,6 +77,34 @@ export interface Config {
        */
       owner?: string;
     }>;
+
+    /** How guides are parsed. */
+    parser?: {
+      /**
+       * How long parsing one guide (and turning it into entities) may take.
+       * The parser runs in a worker thread, so the backend keeps answering
+       * meanwhile; past this time the worker is stopped, the run is refused
+       * with one error naming the guide, and the catalog keeps the entities
+       * of the last good run. A duration object (`{ seconds: 30 }`) or an
+       * ISO 8601 string (`PT30S`), above zero and at most 1 hour.
+       * Default: 30 seconds.
+       * @visibility backend
+       */
+      timeout?: HumanDuration | string;
+    };
+
+    /** Safeguards on what a run may change in the catalog. */
+    ingestion?: {
+      /**
+       * The largest share (0 to 1) of a guide's Technology entities one run
+       * may remove. A run whose count drops by more than this share of the
+       * count in the catalog is not applied (one error with both counts);
+       * force it with `POST /api/catalog/tech-stack/refresh?guide=<id>&force=true`
+       * or by raising this value. `1` turns the check off. Default: `0.3`.
+       * @visibility backend
+       */
+      maxDropShare?: number;
+    };
 
     /**
      * The organisation's overrides, applied by the provider before the

@@ -13,6 +13,10 @@ export type {
   TechStackGuideEntityProviderDeps,
 } from './provider/TechStackGuideEntityProvider';
 export { readTechStackConfig, parseOverrides } from './provider/config';
+export type { GuideRunOutcome } from './provider/GuideRunOutcome';
+export { parseInWorker, ParseTimeoutError } from './provider/parseInWorker';
+export type { WorkerParseResult } from './provider/parseInWorker';
+export type { RefreshGuideAnswer } from './service/refreshHandler';
 export type {
   ColumnRing,
   TechStackConfig,
@@ -22,7 +26,7 @@ export type {
   TechStackOverridesSource,
 } from './provider/config';
 export { applyOverrides, loadOverrides } from './provider/overrides';
-export { readRingHistory, RingHistoryTracker } from './provider/ringHistory';
+export { readRingHistory, stampRingHistory } from './provider/ringHistory';
 export type { RingChange } from './provider/ringHistory';
 export { resolveTarget, readTargetText } from './provider/readGuide';
 export type { ResolvedTarget } from './provider/readGuide';

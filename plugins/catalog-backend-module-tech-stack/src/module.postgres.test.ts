@@ -27,7 +27,9 @@ const SEED_GUIDE = path.resolve(
  * POSTGRES_15) plus the connection string TestDatabases reads; without it this
  * suite is skipped (and says so).
  */
-const postgresId = process.env.TS_TEST_POSTGRES_ID as TestDatabaseId | undefined;
+const postgresId = process.env.TS_TEST_POSTGRES_ID as
+  | TestDatabaseId
+  | undefined;
 const describePostgres = postgresId ? describe : describe.skip;
 if (!postgresId) {
   // eslint-disable-next-line no-console
@@ -55,7 +57,10 @@ describePostgres('catalog module tech-stack on PostgreSQL', () => {
                 {
                   id: 'main',
                   target: dir.resolve('guide.md'),
-                  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+                  schedule: {
+                    frequency: { minutes: 30 },
+                    timeout: { minutes: 1 },
+                  },
                 },
               ],
             },
@@ -83,7 +88,9 @@ describePostgres('catalog module tech-stack on PostgreSQL', () => {
       const items = await technologies(backend).catch(() => []);
       if (predicate(items)) return items;
       if (Date.now() > deadline) {
-        throw new Error(`timed out; catalog holds ${items.length} technologies`);
+        throw new Error(
+          `timed out; catalog holds ${items.length} technologies`,
+        );
       }
       await new Promise(r => setTimeout(r, 500));
     }
@@ -96,19 +103,29 @@ describePostgres('catalog module tech-stack on PostgreSQL', () => {
 
     // First portal run: the seed guide lands in PostgreSQL.
     let backend = await start(knex);
-    const first = await waitForTechnologies(backend, items => items.length > 50);
+    const first = await waitForTechnologies(
+      backend,
+      items => items.length > 50,
+    );
     const names = first.map(e => e.metadata.name).sort();
-    expect(names).toEqual(expect.arrayContaining(['postgresql', 'apache-kafka', 'redis']));
+    expect(names).toEqual(
+      expect.arrayContaining(['postgresql', 'apache-kafka', 'redis']),
+    );
     await backend.stop();
 
     // Second run: PostgreSQL now only an alternative.
     dir.setContent({
-      'guide.md': seed.replace('| **Relational** | PostgreSQL | CockroachDB, TiDB |', '| **Relational** | CockroachDB | PostgreSQL, TiDB |'),
+      'guide.md': seed.replace(
+        '| **Relational** | PostgreSQL | CockroachDB, TiDB |',
+        '| **Relational** | CockroachDB | PostgreSQL, TiDB |',
+      ),
     });
     backend = await start(knex);
     const second = await waitForTechnologies(
       backend,
-      items => items.find(e => e.metadata.name === 'postgresql')?.spec?.ring === 'trial',
+      items =>
+        items.find(e => e.metadata.name === 'postgresql')?.spec?.ring ===
+        'trial',
     );
     const postgres = second.find(e => e.metadata.name === 'postgresql')!;
     expect(readRingHistory(postgres)).toEqual([

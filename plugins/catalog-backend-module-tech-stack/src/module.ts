@@ -6,6 +6,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { GuideRunStore } from './database/GuideRunStore';
 import { TechnologyEntitiesProcessor } from './processor/TechnologyEntitiesProcessor';
 import { TechnologyIndex } from './processor/TechnologyIndex';
 import { TechStackGuideEntityProvider } from './provider/TechStackGuideEntityProvider';
@@ -14,7 +15,8 @@ import { createRefreshHandler } from './service/refreshHandler';
 /**
  * The catalog module of Tech Stack for Backstage: one entity provider per
  * guide of `techStack.guides`, the `Technology` kind and its usage relations,
- * and `POST /api/catalog/tech-stack/refresh`.
+ * and `POST /api/catalog/tech-stack/refresh`. Keeps a small table of its own
+ * (`techstack_guide_runs`) in the catalog's database, shared by the replicas.
  *
  * @public
  */
@@ -35,6 +37,7 @@ export const catalogModuleTechStack = createBackendModule({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
       },
       async init(deps) {
         const { catalogProcessing, catalog, auth, logger, lifecycle } = deps;
@@ -44,6 +47,7 @@ export const catalogModuleTechStack = createBackendModule({
           started = resolve;
         });
         lifecycle.addStartupHook(() => started());
+        const runs = await GuideRunStore.create(deps.database);
 
         const providers = TechStackGuideEntityProvider.fromConfig(deps.config, {
           logger,
@@ -53,6 +57,7 @@ export const catalogModuleTechStack = createBackendModule({
           auth,
           index,
           ready,
+          runs,
         });
         catalogProcessing.addEntityProvider(providers);
         catalogProcessing.addProcessor(
@@ -62,6 +67,8 @@ export const catalogModuleTechStack = createBackendModule({
         deps.httpRouter.use(
           createRefreshHandler({
             providers,
+            runs,
+            scheduler: deps.scheduler,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

@@ -56,7 +56,10 @@ describe('TechnologyEntitiesProcessor relations', () => {
           spec: { ...technology.spec, aliases: ['Postgres'] },
         },
         // 'x' is already in the catalog; 'newcomer' is not
-        { ...component('postgres'), metadata: { name: 'x', namespace: 'default' } },
+        {
+          ...component('postgres'),
+          metadata: { name: 'x', namespace: 'default' },
+        },
       ],
     }),
   });
@@ -134,7 +137,9 @@ describe('TechnologyEntitiesProcessor relations', () => {
     expect(results.find(r => r.type === 'error')).toBeUndefined();
     expect(
       results
-        .filter(r => r.type === 'relation' && r.relation.type === 'usesTechnology')
+        .filter(
+          r => r.type === 'relation' && r.relation.type === 'usesTechnology',
+        )
         .map(r => r.relation.target.name),
     ).toEqual(['postgresql', 'mysql']);
   });

@@ -8,9 +8,11 @@ import {
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  Entity,
 } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
+  ConflictError,
   ForwardedError,
   InputError,
   ServiceUnavailableError,
@@ -22,25 +24,35 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_TECHSTACK_GUIDE,
-  GuideModel,
   GuideWarning,
-  guideToTechnologyEntities,
-  parseGuide,
   TECHNOLOGY_KIND,
   TechnologyEntity,
 } from '@techstack/plugin-tech-stack-common';
+import { durationToMilliseconds } from '@backstage/types';
+import { GuideRunStore } from '../database/GuideRunStore';
 import { TechnologyIndex } from '../processor/TechnologyIndex';
 import {
+  DEFAULT_MAX_DROP_SHARE,
+  DEFAULT_PARSER_TIMEOUT,
   readTechStackConfig,
   TechStackConfig,
   TechStackGuideConfig,
 } from './config';
+import { GuideRunOutcome, OUTCOME_WARNING_LIMIT } from './GuideRunOutcome';
 import { applyOverrides, loadOverrides } from './overrides';
+import {
+  parseInWorker,
+  ParseTimeoutError,
+  WorkerParseResult,
+} from './parseInWorker';
 import { readTargetText, ResolvedTarget, resolveTarget } from './readGuide';
-import { RingHistoryTracker } from './ringHistory';
+import { stampRingHistory } from './ringHistory';
+
+/** How many parser warnings a run logs one by one (after one line with their count). */
+const LOGGED_WARNING_LIMIT = 20;
 
 /**
- * What one run of a guide provider produced.
+ * What one successful run of a guide provider produced.
  *
  * @public
  */
@@ -49,6 +61,10 @@ export interface GuideRefreshResult {
   id: string;
   /** How many Technology entities were handed to the catalog. */
   technologies: number;
+  /** How many of the guide's Technology entities the catalog held before the run, when known. */
+  previous?: number;
+  /** Whether the drop check was skipped for this run. */
+  forced: boolean;
   /** What the parser could not place, and overrides that matched nothing. */
   warnings: string[];
 }
@@ -61,13 +77,19 @@ export interface GuideRefreshResult {
 export interface TechStackGuideEntityProviderDeps {
   logger: LoggerService;
   urlReader: UrlReaderService;
-  /** Reads back the Technology entities of earlier runs, to seed the ring history. */
+  /**
+   * Reads the guide's Technology entities as the catalog holds them, on every
+   * run: the base of the ring history and of the drop check. Without it (and
+   * `auth`) neither applies.
+   */
   catalog?: CatalogService;
   auth?: AuthService;
   /** Told about every emitted set, so usage resolution knows fresh technologies at once. */
   index?: TechnologyIndex;
   /** Resolves once the backend has started (the catalog API answers); runs wait for it. */
   ready?: Promise<void>;
+  /** Shared with the other replicas: force requests in, outcomes of scheduled runs out. */
+  runs?: GuideRunStore;
 }
 
 /**
@@ -75,9 +97,21 @@ export interface TechStackGuideEntityProviderDeps {
  * `Technology` entities in the catalog (a full mutation per run, so tools that
  * left the guide disappear).
  *
- * A run that cannot read the guide, or reads a guide with no technology in
- * it, changes nothing in the catalog (the entities of the last good run stay)
- * and logs one error naming the guide, its target and the reason.
+ * Each run reads the guide, parses it in a worker thread (past
+ * `techStack.parser.timeout` the worker is stopped), applies the overrides,
+ * stamps the ring history against the guide's entities as the catalog holds
+ * them, and applies the result. A run that cannot read or parse the guide,
+ * finds no technology in it, or would remove more than
+ * `techStack.ingestion.maxDropShare` of the guide's technologies (unless
+ * forced) changes nothing in the catalog (the entities of the last good run
+ * stay) and logs one error naming the guide, its target and the reason.
+ * Parser warnings are logged at warn level: one line with their count, then
+ * the first 20.
+ *
+ * Nothing is kept in memory between runs, so any replica may run the
+ * scheduled task. The outcome of each scheduled run is recorded in the
+ * {@link TechStackGuideEntityProviderDeps.runs} store for the refresh
+ * endpoint of any replica.
  *
  * @public
  */
@@ -88,7 +122,6 @@ export class TechStackGuideEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner?: SchedulerServiceTaskRunner;
   readonly #target: ResolvedTarget;
-  readonly #history = new RingHistoryTracker();
   #connection?: EntityProviderConnection;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -137,6 +170,19 @@ export class TechStackGuideEntityProvider implements EntityProvider {
     return this.#guide.id;
   }
 
+  /** The id of the scheduled task that reads the guide. */
+  get taskId(): string {
+    return `${this.getProviderName()}:refresh`;
+  }
+
+  /** How long one scheduled run may take (the schedule's timeout), in milliseconds. */
+  get runTimeoutMs(): number {
+    const timeout = this.#guide.schedule.timeout;
+    return 'toMillis' in timeout
+      ? timeout.toMillis()
+      : durationToMilliseconds(timeout);
+  }
+
   getProviderName(): string {
     return `tech-stack-guide:${this.#guide.id}`;
   }
@@ -144,29 +190,86 @@ export class TechStackGuideEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
     await this.#taskRunner?.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        try {
-          await this.refresh();
-        } catch {
-          // refresh() has logged the failure, once.
-        }
-      },
+      id: this.taskId,
+      fn: () => this.#scheduledRun(),
     });
   }
 
   /**
-   * Reads the guide now and hands its entities to the catalog. Runs of one
-   * provider never overlap. Rejects (after logging) when the guide could not
-   * be ingested; the catalog then keeps the entities of the last good run.
+   * Reads the guide now, in this process, and hands its entities to the
+   * catalog. Runs of one provider in one process never overlap (across
+   * replicas, the scheduler's lock keeps the scheduled runs apart). Rejects
+   * (after logging) when the guide could not be ingested; the catalog then
+   * keeps the entities of the last good run. `force` skips the drop check.
    */
-  refresh(): Promise<GuideRefreshResult> {
-    const run = this.#queue.then(() => this.#run());
+  refresh(options: { force?: boolean } = {}): Promise<GuideRefreshResult> {
+    const run = this.#queue.then(() => this.#run(options.force ?? false));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #run(): Promise<GuideRefreshResult> {
+  /** One run of the scheduled task: takes a pending force request, runs, records the outcome. */
+  async #scheduledRun(): Promise<void> {
+    const { runs } = this.#deps;
+    const id = this.#guide.id;
+    let forced = false;
+    let outcome: GuideRunOutcome;
+    try {
+      forced = (await runs?.takeForce(id)) ?? false;
+      const result = await this.refresh({ force: forced });
+      outcome = {
+        id,
+        status: 'applied',
+        technologies: result.technologies,
+        ...(result.previous !== undefined ? { previous: result.previous } : {}),
+        forced,
+        warnings: result.warnings.slice(0, OUTCOME_WARNING_LIMIT),
+        warningCount: result.warnings.length,
+        finishedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      // refresh() has logged the failure, once.
+      const { name, message } = error as Error;
+      outcome = {
+        id,
+        status: 'failed',
+        technologies: 0,
+        forced,
+        warnings: [],
+        warningCount: 0,
+        error: { name, message },
+        finishedAt: new Date().toISOString(),
+      };
+    }
+    try {
+      await runs?.recordRun(id, outcome);
+    } catch (error) {
+      this.#logger.warn(
+        `Tech stack guide '${id}': could not record the outcome of this run for the refresh endpoint: ${error}`,
+      );
+    }
+  }
+
+  #fail(
+    reason: string,
+    options: { cause?: unknown; conflict?: boolean } = {},
+  ): never {
+    const message = `Tech stack guide '${this.#guide.id}' (${
+      this.#target.display
+    }) was not ingested: ${reason}; the catalog keeps the technologies of the last successful run`;
+    let error: Error;
+    if (options.conflict) {
+      error = new ConflictError(message);
+    } else if (options.cause !== undefined) {
+      error = new ForwardedError(message, options.cause);
+    } else {
+      error = new InputError(message);
+    }
+    this.#logger.error(error.message);
+    throw error;
+  }
+
+  async #run(force: boolean): Promise<GuideRefreshResult> {
     const connection = this.#connection;
     if (!connection) {
       throw new ServiceUnavailableError(
@@ -176,42 +279,30 @@ export class TechStackGuideEntityProvider implements EntityProvider {
       );
     }
     await this.#deps.ready;
-    await this.#seedHistory();
-
     const { id } = this.#guide;
-    const fail = (reason: string, cause?: unknown): never => {
-      const message = `Tech stack guide '${id}' (${
-        this.#guide.target
-      }) was not ingested: ${reason}; the catalog keeps the technologies of the last successful run`;
-      this.#logger.error(message);
-      throw cause
-        ? new ForwardedError(message, cause)
-        : new InputError(message);
-    };
+
+    let previous: Entity[] | undefined;
+    try {
+      previous = await this.#readCurrentEntities();
+    } catch (error) {
+      this.#fail(
+        'its Technology entities could not be read from the catalog (they are the base of the ring history and of the drop check)',
+        { cause: error },
+      );
+    }
 
     let text = '';
     try {
       text = await readTargetText(this.#target, this.#deps.urlReader);
     } catch (error) {
-      fail(`the guide could not be read (${(error as Error).message})`, error);
+      this.#fail('the guide could not be read', { cause: error });
     }
 
-    let model: GuideModel | undefined;
-    try {
-      model = parseGuide(text, {
-        defaultRing: this.#settings.defaultRing,
-        aliases: this.#settings.aliases,
-        columnRings: this.#settings.columnRings,
-      });
-    } catch (error) {
-      fail(
-        `the guide could not be parsed (${(error as Error).message})`,
-        error,
-      );
+    const parsed = await this.#parse(text);
+    if (parsed.entities.length === 0) {
+      this.#fail('the guide contains no technologies');
     }
-    if (!model || model.technologies.length === 0) {
-      return fail('the guide contains no technologies');
-    }
+    this.#logParserWarnings(parsed.warnings);
 
     let overrides: Awaited<ReturnType<typeof loadOverrides>> = [];
     try {
@@ -220,23 +311,18 @@ export class TechStackGuideEntityProvider implements EntityProvider {
         this.#deps.urlReader,
       );
     } catch (error) {
-      fail(
-        `the overrides could not be loaded (${(error as Error).message})`,
-        error,
-      );
+      this.#fail('the overrides could not be loaded', { cause: error });
     }
-
-    const generated = guideToTechnologyEntities(model, {
-      owner: this.#guide.owner,
-      guideId: id,
-      sourceLocation: this.#target.target,
-    });
-    const overridden = applyOverrides(generated, overrides);
-    for (const warning of overridden.warnings) {
+    const overridden = applyOverrides(parsed.entities, overrides);
+    for (const warning of overridden.warnings.slice(0, LOGGED_WARNING_LIMIT)) {
       this.#logger.warn(`Tech stack guide '${id}': ${warning}`);
     }
     const located = overridden.entities.map(entity => this.#locate(entity));
-    const { entities, state } = this.#history.stamp(located);
+    const entities = stampRingHistory(previous ?? [], located);
+
+    if (previous && !force) {
+      this.#checkDrop(previous.length, entities.length);
+    }
 
     await connection.applyMutation({
       type: 'full',
@@ -245,26 +331,97 @@ export class TechStackGuideEntityProvider implements EntityProvider {
         locationKey: this.getProviderName(),
       })),
     });
-    this.#history.commit(state);
     this.#deps.index?.setLocalTechnologies(id, entities);
 
     const warnings = [
-      ...model.warnings.map(
+      ...parsed.warnings.map(
         (w: GuideWarning) => `line ${w.line}: ${w.message}`,
       ),
       ...overridden.warnings,
     ];
-    for (const warning of model.warnings) {
-      this.#logger.debug(
+    this.#logger.info(
+      `Tech stack guide '${id}' read from ${this.#target.display}: ${
+        entities.length
+      } technologies${previous ? ` (${previous.length} before)` : ''}, ${
+        warnings.length
+      } warnings${force ? ', forced' : ''}`,
+    );
+    return {
+      id,
+      technologies: entities.length,
+      ...(previous ? { previous: previous.length } : {}),
+      forced: force,
+      warnings,
+    };
+  }
+
+  /** Parses in a worker within `techStack.parser.timeout`. */
+  async #parse(text: string): Promise<WorkerParseResult> {
+    const timeout = this.#settings.parserTimeout ?? DEFAULT_PARSER_TIMEOUT;
+    const timeoutMs = durationToMilliseconds(timeout);
+    try {
+      return await parseInWorker({
+        text,
+        parseOptions: {
+          defaultRing: this.#settings.defaultRing,
+          aliases: this.#settings.aliases,
+          columnRings: this.#settings.columnRings,
+        },
+        entityOptions: {
+          owner: this.#guide.owner,
+          guideId: this.#guide.id,
+          sourceLocation: this.#target.display,
+        },
+        timeoutMs,
+      });
+    } catch (error) {
+      if (error instanceof ParseTimeoutError) {
+        return this.#fail(
+          `parsing took longer than techStack.parser.timeout (${timeoutMs} ms), so it was stopped; simplify the guide or raise techStack.parser.timeout`,
+        );
+      }
+      return this.#fail('the guide could not be parsed', { cause: error });
+    }
+  }
+
+  /** Refuses a run that would remove more than `maxDropShare` of the guide's technologies. */
+  #checkDrop(before: number, after: number): void {
+    const share = this.#settings.maxDropShare ?? DEFAULT_MAX_DROP_SHARE;
+    if (before === 0 || before - after <= before * share) {
+      return;
+    }
+    this.#fail(
+      `its technology count would drop from ${before} to ${after} (${Math.round(
+        ((before - after) / before) * 100,
+      )} % fewer; techStack.ingestion.maxDropShare allows ${Math.round(
+        share * 100,
+      )} %). If the guide is right, force this run with POST /api/catalog/tech-stack/refresh?guide=${
+        this.#guide.id
+      }&force=true, or raise techStack.ingestion.maxDropShare`,
+      { conflict: true },
+    );
+  }
+
+  #logParserWarnings(warnings: GuideWarning[]): void {
+    if (!warnings.length) {
+      return;
+    }
+    const id = this.#guide.id;
+    const shown = warnings.slice(0, LOGGED_WARNING_LIMIT);
+    this.#logger.warn(
+      `Tech stack guide '${id}': ${warnings.length} parser warning${
+        warnings.length === 1 ? '' : 's'
+      }${
+        warnings.length > shown.length
+          ? ` (the first ${shown.length} follow)`
+          : ''
+      }`,
+    );
+    for (const warning of shown) {
+      this.#logger.warn(
         `Tech stack guide '${id}' line ${warning.line}: ${warning.message}`,
       );
     }
-    this.#logger.info(
-      `Tech stack guide '${id}' read from ${this.#target.target}: ${
-        entities.length
-      } technologies, ${warnings.length} warnings`,
-    );
-    return { id, technologies: entities.length, warnings };
   }
 
   #locate(entity: TechnologyEntity): TechnologyEntity {
@@ -282,37 +439,27 @@ export class TechStackGuideEntityProvider implements EntityProvider {
     };
   }
 
-  /** Seeds the ring history, once, from what earlier runs left in the catalog. */
-  async #seedHistory(): Promise<void> {
-    if (this.#history.seeded) {
-      return;
-    }
+  /**
+   * The guide's Technology entities as the catalog holds them now (name,
+   * annotations, ring); undefined without a catalog to ask.
+   */
+  async #readCurrentEntities(): Promise<Entity[] | undefined> {
     const { catalog, auth } = this.#deps;
     if (!catalog || !auth) {
-      this.#history.markSeeded();
-      return;
+      return undefined;
     }
-    try {
-      const credentials = await auth.getOwnServiceCredentials();
-      const { items } = await catalog.getEntities(
-        {
-          filter: {
-            kind: TECHNOLOGY_KIND,
-            [`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`]:
-              this.#guide.id,
-          },
-          fields: ['metadata.name', 'metadata.annotations', 'spec.ring'],
+    const credentials = await auth.getOwnServiceCredentials();
+    const { items } = await catalog.getEntities(
+      {
+        filter: {
+          kind: TECHNOLOGY_KIND,
+          [`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`]:
+            this.#guide.id,
         },
-        { credentials },
-      );
-      this.#history.seed(items);
-    } catch (error) {
-      this.#logger.warn(
-        `Tech stack guide '${
-          this.#guide.id
-        }': could not read its earlier Technology entities to seed the ring history; history restarts from this run (${error})`,
-      );
-      this.#history.markSeeded();
-    }
+        fields: ['metadata.name', 'metadata.annotations', 'spec.ring'],
+      },
+      { credentials },
+    );
+    return items;
   }
 }

@@ -3,9 +3,13 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { JsonValue } from '@backstage/types';
+import {
+  durationToMilliseconds,
+  HumanDuration,
+  JsonValue,
+} from '@backstage/types';
 import { isRing, Ring, RINGS } from '@techstack/plugin-tech-stack-common';
 
 /** The owner of the Technology entities when the config names none. */
@@ -17,6 +21,12 @@ export const DEFAULT_GUIDE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 3 },
   scope: 'global',
 };
+
+/** How long a guide may take to parse when `techStack.parser.timeout` is not set. */
+export const DEFAULT_PARSER_TIMEOUT: HumanDuration = { seconds: 30 };
+
+/** The share of technologies a run may drop when `techStack.ingestion.maxDropShare` is not set. */
+export const DEFAULT_MAX_DROP_SHARE = 0.3;
 
 /**
  * One configured guide (`techStack.guides[]`).
@@ -86,6 +96,13 @@ export interface TechStackConfig {
   columnRings?: Record<string, ColumnRing>;
   guides: TechStackGuideConfig[];
   overrides?: TechStackOverridesSource;
+  /** How long parsing one guide may take (`techStack.parser.timeout`); default 30 s. */
+  parserTimeout?: HumanDuration;
+  /**
+   * The largest share (0..1) of a guide's technologies one run may remove
+   * (`techStack.ingestion.maxDropShare`); default 0.3.
+   */
+  maxDropShare?: number;
 }
 
 const GUIDE_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/i;
@@ -265,6 +282,27 @@ function readGuideConfig(
   };
 }
 
+/** Reads `techStack.parser.timeout`: a positive duration of at most one hour. */
+function readParserTimeout(root: Config): HumanDuration {
+  const key = 'techStack.parser.timeout';
+  let duration: HumanDuration;
+  try {
+    duration = readDurationFromConfig(root, { key: 'parser.timeout' });
+  } catch (error) {
+    throw configError(
+      key,
+      `expected a duration such as { seconds: 30 } or 'PT30S' (${
+        (error as Error).message
+      })`,
+    );
+  }
+  const ms = durationToMilliseconds(duration);
+  if (!(ms > 0 && ms <= 3_600_000)) {
+    throw configError(key, 'expected a duration above zero and at most 1 hour');
+  }
+  return duration;
+}
+
 /**
  * Reads and validates the `techStack` config. Throws an `InputError` that
  * names the offending key when the config is wrong.
@@ -324,6 +362,23 @@ export function readTechStackConfig(config: Config): TechStackConfig {
     seen.add(parsed.id);
     return parsed;
   });
+
+  if (root.has('parser.timeout')) {
+    result.parserTimeout = readParserTimeout(root);
+  }
+
+  if (root.has('ingestion.maxDropShare')) {
+    const share = root.getOptional('ingestion.maxDropShare');
+    if (typeof share !== 'number' || !(share >= 0 && share <= 1)) {
+      throw configError(
+        'techStack.ingestion.maxDropShare',
+        `'${String(
+          share,
+        )}' is not a number from 0 to 1 (0.3 = a run may remove 30 % of the technologies)`,
+      );
+    }
+    result.maxDropShare = share;
+  }
 
   const overrides = root.getOptional('overrides');
   if (overrides !== undefined) {

@@ -34,7 +34,7 @@ export async function loadOverrides(
     data = parseYaml(text);
   } catch (error) {
     throw new ForwardedError(
-      `overrides file ${resolved.target} is not valid YAML`,
+      `overrides file ${resolved.display} is not valid YAML`,
       error,
     );
   }
@@ -47,10 +47,10 @@ export async function loadOverrides(
       ? (data as { overrides: unknown }).overrides
       : data;
   try {
-    return parseOverrides(list, resolved.target);
+    return parseOverrides(list, resolved.display);
   } catch (error) {
     throw new InputError(
-      `overrides file ${resolved.target}: ${(error as Error).message}`,
+      `overrides file ${resolved.display}: ${(error as Error).message}`,
     );
   }
 }

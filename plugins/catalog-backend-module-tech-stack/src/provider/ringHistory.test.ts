@@ -1,8 +1,8 @@
 import { TechnologyEntity } from '@techstack/plugin-tech-stack-common';
 import {
   readRingHistory,
-  RingHistoryTracker,
   RING_HISTORY_LIMIT,
+  stampRingHistory,
 } from './ringHistory';
 
 const entity = (ring: TechnologyEntity['spec']['ring'], history?: unknown) =>
@@ -23,38 +23,44 @@ const entity = (ring: TechnologyEntity['spec']['ring'], history?: unknown) =>
     },
   } as TechnologyEntity);
 
-describe('RingHistoryTracker', () => {
-  it('records changes across runs only once committed', () => {
-    const tracker = new RingHistoryTracker();
-    tracker.seed([]);
-    const first = tracker.stamp([entity('adopt')], new Date('2025-01-01'));
-    expect(readRingHistory(first.entities[0])).toEqual([]);
-    tracker.commit(first.state);
+describe('stampRingHistory', () => {
+  it('records a ring change against what the catalog holds, once', () => {
+    const first = stampRingHistory(
+      [],
+      [entity('adopt')],
+      new Date('2025-01-01'),
+    );
+    expect(readRingHistory(first[0])).toEqual([]);
 
-    const uncommitted = tracker.stamp([entity('hold')], new Date('2025-01-02'));
-    expect(readRingHistory(uncommitted.entities[0])).toHaveLength(1);
-
-    const second = tracker.stamp([entity('trial')], new Date('2025-01-03'));
-    tracker.commit(second.state);
-    const third = tracker.stamp([entity('trial')], new Date('2025-01-04'));
-    expect(readRingHistory(third.entities[0])).toEqual([
+    const second = stampRingHistory(
+      first,
+      [entity('trial')],
+      new Date('2025-01-03'),
+    );
+    expect(readRingHistory(second[0])).toEqual([
       { date: '2025-01-03T00:00:00.000Z', from: 'adopt', to: 'trial' },
     ]);
+    // a second replica (or the next run) reading the applied entity adds nothing
+    const third = stampRingHistory(
+      second,
+      [entity('trial')],
+      new Date('2025-01-04'),
+    );
+    expect(readRingHistory(third[0])).toEqual(readRingHistory(second[0]));
   });
 
-  it('seeds from the catalog and caps the history', () => {
+  it('continues the history from the catalog and caps it', () => {
     const old = Array.from({ length: RING_HISTORY_LIMIT }, (_, i) => ({
       date: `2024-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`,
       from: 'trial',
       to: 'adopt',
     }));
-    const tracker = new RingHistoryTracker();
-    tracker.seed([entity('adopt', old)]);
-    const { entities } = tracker.stamp(
+    const [stamped] = stampRingHistory(
+      [entity('adopt', old)],
       [entity('hold')],
       new Date('2025-01-01'),
     );
-    const history = readRingHistory(entities[0]);
+    const history = readRingHistory(stamped);
     expect(history).toHaveLength(RING_HISTORY_LIMIT);
     expect(history[history.length - 1]).toEqual({
       date: '2025-01-01T00:00:00.000Z',

@@ -53,90 +53,56 @@ export function readRingHistory(entity: Entity): RingChange[] {
   );
 }
 
-type Seen = { ring: Ring; history: RingChange[] };
-
 /**
- * Remembers, per technology of one guide, the ring last emitted and its
- * history, and stamps the history annotation on the entities of each run.
+ * Stamps the `techstack.dev/ring-history` annotation on the entities of a run,
+ * comparing each with the entity of the same name in `previous` (what the
+ * catalog holds now): a changed ring appends one change dated `now`, keeping
+ * the newest {@link RING_HISTORY_LIMIT}; an unchanged ring carries the history
+ * over. Nothing is kept in memory, so every replica computes the same
+ * annotation from the same catalog, and a change is recorded once: the run
+ * after it already finds the new ring in the catalog. A technology that left
+ * the guide loses its history with its entity.
  *
- * State lives in memory and is seeded once from the Technology entities
- * already in the catalog, so it survives restarts when the catalog's database
- * does. `stamp` computes without committing; `commit` keeps the result once
- * the mutation has been applied, so a failed run records nothing.
+ * Returns copies; entities without history are returned as they are.
  *
  * @public
  */
-export class RingHistoryTracker {
-  readonly #seen = new Map<string, Seen>();
-  #seeded = false;
-
-  /** Has the tracker been seeded from the catalog yet? */
-  get seeded(): boolean {
-    return this.#seeded;
-  }
-
-  /** Seeds the state from entities previously emitted (read back from the catalog). Known names keep their state. */
-  seed(entities: Entity[]): void {
-    for (const entity of entities) {
-      const ring = (entity.spec as { ring?: unknown } | undefined)?.ring;
-      const name = entity.metadata.name;
-      if (isRing(ring) && !this.#seen.has(name)) {
-        this.#seen.set(name, { ring, history: readRingHistory(entity) });
-      }
+export function stampRingHistory(
+  previous: Entity[],
+  entities: TechnologyEntity[],
+  now: Date = new Date(),
+): TechnologyEntity[] {
+  const known = new Map<string, { ring: Ring; history: RingChange[] }>();
+  for (const entity of previous) {
+    const ring = (entity.spec as { ring?: unknown } | undefined)?.ring;
+    if (isRing(ring)) {
+      known.set(entity.metadata.name, {
+        ring,
+        history: readRingHistory(entity),
+      });
     }
-    this.#seeded = true;
   }
-
-  /** Marks the tracker as seeded without data (the catalog could not be read). */
-  markSeeded(): void {
-    this.#seeded = true;
-  }
-
-  /**
-   * Returns copies of the entities with the ring-history annotation set
-   * where there is history, plus the state to `commit` after applying them.
-   */
-  stamp(
-    entities: TechnologyEntity[],
-    now: Date = new Date(),
-  ): { entities: TechnologyEntity[]; state: Map<string, Seen> } {
-    const state = new Map<string, Seen>();
-    const stamped = entities.map(entity => {
-      const name = entity.metadata.name;
-      const previous = this.#seen.get(name);
-      let history = previous?.history ?? [];
-      if (previous && previous.ring !== entity.spec.ring) {
-        history = [
-          ...history,
-          {
-            date: now.toISOString(),
-            from: previous.ring,
-            to: entity.spec.ring,
-          },
-        ].slice(-RING_HISTORY_LIMIT);
-      }
-      state.set(name, { ring: entity.spec.ring, history });
-      if (!history.length) {
-        return entity;
-      }
-      return {
-        ...entity,
-        metadata: {
-          ...entity.metadata,
-          annotations: {
-            ...entity.metadata.annotations,
-            [ANNOTATION_TECHSTACK_RING_HISTORY]: JSON.stringify(history),
-          },
+  return entities.map(entity => {
+    const before = known.get(entity.metadata.name);
+    let history = before?.history ?? [];
+    if (before && before.ring !== entity.spec.ring) {
+      history = [
+        ...history,
+        { date: now.toISOString(), from: before.ring, to: entity.spec.ring },
+      ].slice(-RING_HISTORY_LIMIT);
+    }
+    if (!history.length) {
+      return entity;
+    }
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          [ANNOTATION_TECHSTACK_RING_HISTORY]: JSON.stringify(history),
         },
-      };
-    });
-    return { entities: stamped, state };
-  }
-
-  /** Keeps the state of an applied run. Technologies that left the guide keep theirs, should they come back. */
-  commit(state: Map<string, Seen>): void {
-    for (const [name, seen] of state) {
-      this.#seen.set(name, seen);
-    }
-  }
+      },
+    };
+  });
 }
