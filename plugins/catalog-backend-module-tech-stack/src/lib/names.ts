@@ -10,28 +10,62 @@ export function normalizeName(name: string): string {
     .replace(/[^\p{L}\p{N}+#]+/gu, '');
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * The edit distance (Levenshtein) of `a` and `b` if it is at most `max`,
+ * otherwise `undefined`. Stops as soon as the answer exceeds `max`: at once
+ * when the lengths differ by more, and after any row whose best cell does;
+ * only the band of cells within `max` of the diagonal is computed, so a call
+ * costs about `a.length × (2 × max + 1)` steps rather than `a.length × b.length`.
+ */
+export function boundedEditDistance(
+  a: string,
+  b: string,
+  max: number,
+): number | undefined {
   if (a === b) {
     return 0;
   }
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > max) {
+    return undefined;
+  }
+  const outside = max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) {
+    previous[j] = j <= max ? j : outside;
+  }
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current.fill(outside);
+    current[0] = i <= max ? i : outside;
+    let best = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
         previous[j] + 1,
         current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+        previous[j - 1] + cost,
+        outside,
       );
+      current[j] = value;
+      if (value < best) {
+        best = value;
+      }
     }
-    previous = current;
+    if (best > max) {
+      return undefined;
+    }
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return previous[b.length] <= max ? previous[b.length] : undefined;
 }
 
 /**
  * The few candidates closest to `name`: prefix or substring matches first,
- * then by edit distance, only those reasonably close.
+ * then by edit distance, only those reasonably close (at most a third of the
+ * name's length, at least 2). Distances are computed with a cutoff, so a
+ * candidate far from the name costs little.
  */
 export function closestNames(
   name: string,
@@ -42,6 +76,7 @@ export function closestNames(
   if (!key) {
     return [];
   }
+  const cutoff = Math.max(2, Math.floor(key.length / 3));
   const scored = new Map<string, number>();
   for (const candidate of candidates) {
     let score: number;
@@ -50,8 +85,8 @@ export function closestNames(
     } else if (candidate.key.includes(key) || key.includes(candidate.key)) {
       score = 0.5;
     } else {
-      const distance = editDistance(key, candidate.key);
-      if (distance > Math.max(2, Math.floor(key.length / 3))) {
+      const distance = boundedEditDistance(key, candidate.key, cutoff);
+      if (distance === undefined) {
         continue;
       }
       score = distance;

@@ -144,3 +144,124 @@ describe('TechnologyEntitiesProcessor relations', () => {
     ).toEqual(['postgresql', 'mysql']);
   });
 });
+
+describe('TechnologyEntitiesProcessor usage bounds', () => {
+  const location = { type: 'url', target: 'https://example.com/x.yaml' };
+  const catalog = catalogServiceMock({
+    entities: [
+      {
+        ...technology,
+        metadata: { ...technology.metadata, namespace: 'default' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'x', namespace: 'default' },
+        spec: {},
+      },
+    ],
+  });
+  const index = new TechnologyIndex({ auth: mockServices.auth(), catalog });
+  const resolve = jest.spyOn(index, 'resolve');
+  const processor = new TechnologyEntitiesProcessor({ index });
+  const process = async (uses: string) => {
+    const emit = jest.fn();
+    await processor.postProcessEntity(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'x', annotations: { 'techstack.dev/uses': uses } },
+        spec: {},
+      },
+      location,
+      emit,
+    );
+    return emit.mock.calls.map(([r]) => r);
+  };
+
+  beforeEach(() => resolve.mockClear());
+
+  it('reports more than 100 names, naming the limit, and resolves only the first 100', async () => {
+    const names = Array.from({ length: 150 }, () => 'PostgreSQL');
+    const results = await process(names.join(', '));
+    expect(resolve).toHaveBeenCalledTimes(1);
+    expect(resolve.mock.calls[0][0]).toHaveLength(100);
+    const errors = results.filter(r => r.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].error.message).toBe(
+      'Annotation techstack.dev/uses of Component:default/x gives 150 names, above the limit of 100; only the first 100 are used',
+    );
+    expect(
+      results.filter(r => r.type === 'relation').map(r => r.relation.type),
+    ).toEqual(['usesTechnology', 'technologyUsedBy']);
+  });
+
+  it('reports a name longer than 200 characters, naming the limit, and does not resolve it', async () => {
+    const long = 'a'.repeat(5000);
+    const results = await process(`PostgreSQL, ${long}`);
+    expect(resolve.mock.calls[0][0]).toEqual(['PostgreSQL']);
+    const errors = results.filter(r => r.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].error.message).toContain(
+      'has a name longer than the limit of 200 characters',
+    );
+    expect(errors[0].error.message).toContain('5000 characters');
+    expect(errors[0].error.message.length).toBeLessThan(400);
+  });
+
+  it('accepts exactly 100 names of 200 characters', async () => {
+    const name = `PostgreSQL${'-'.repeat(190)}`;
+    expect(name).toHaveLength(200);
+    const results = await process(
+      Array.from({ length: 100 }, () => name).join(','),
+    );
+    expect(results.filter(r => r.type === 'error')).toEqual([]);
+    expect(resolve.mock.calls[0][0]).toHaveLength(100);
+  });
+});
+
+describe('TechnologyEntitiesProcessor unknown names', () => {
+  it('lists each unknown name once, at most 10, cut to 60 characters', async () => {
+    const index = new TechnologyIndex({
+      auth: mockServices.auth(),
+      catalog: catalogServiceMock({
+        entities: [
+          {
+            ...technology,
+            metadata: { ...technology.metadata, namespace: 'default' },
+          },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'x', namespace: 'default' },
+            spec: {},
+          },
+        ],
+      }),
+    });
+    const names = [
+      ...Array.from({ length: 50 }, () => 'Nope'),
+      ...Array.from({ length: 20 }, (_, i) => `tool-${i}-${'z'.repeat(150)}`),
+    ];
+    const emit = jest.fn();
+    await new TechnologyEntitiesProcessor({ index }).postProcessEntity(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'x',
+          annotations: { 'techstack.dev/uses': names.join(',') },
+        },
+        spec: {},
+      },
+      { type: 'url', target: 'https://example.com/x.yaml' },
+      emit,
+    );
+    const [error] = emit.mock.calls
+      .map(([r]) => r)
+      .filter(r => r.type === 'error');
+    expect(error.error.message.match(/'Nope'/g)).toHaveLength(1);
+    expect(error.error.message).toContain('and 11 more');
+    expect(error.error.message.length).toBeLessThan(1200);
+  });
+});

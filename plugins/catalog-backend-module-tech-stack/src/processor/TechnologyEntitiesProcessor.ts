@@ -26,6 +26,15 @@ import {
   validateTechnologySpec,
 } from '@techstack/plugin-tech-stack-common';
 import { TechnologyIndex } from './TechnologyIndex';
+import { boundUsageNames } from './usageBounds';
+
+/** How many unknown names one error lists (each once); the rest are counted. */
+const LISTED_UNKNOWN_LIMIT = 10;
+
+/** A name as an error message shows it: at most 60 characters. */
+function shorten(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
 
 /**
  * Teaches the catalog the `Technology` kind and its relations:
@@ -42,7 +51,10 @@ import { TechnologyIndex } from './TechnologyIndex';
  *   unknown name becomes a `usesTechnology` relation to the technology it
  *   would be (`technology:default/mysql`): the entity is stored, its page
  *   warns about the relation that points nowhere, and the next processing
- *   pass reports the input error.
+ *   pass reports the input error;
+ * - holds the annotation to bounds: more than 100 names, or a name longer
+ *   than 200 characters, is an input error naming the limit (reported like
+ *   an unknown name), and only the names within the bounds are resolved.
  *
  * @public
  */
@@ -107,27 +119,31 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
       );
     }
 
-    const names = parseUsesAnnotation(
-      entity.metadata.annotations?.[ANNOTATION_TECHSTACK_USES],
+    const { names, problems } = boundUsageNames(
+      parseUsesAnnotation(
+        entity.metadata.annotations?.[ANNOTATION_TECHSTACK_USES],
+      ),
     );
-    if (names.length === 0) {
+    if (names.length === 0 && problems.length === 0) {
       return entity;
     }
 
     const { results } = await this.#index.resolve(names);
 
-    const unknown: string[] = [];
+    const unknown = new Map<string, string>();
     const unresolved: string[] = [];
     const emitted = new Set<string>();
     for (const result of results) {
       if (!result.ref) {
         unresolved.push(result.name);
-        const hint = result.suggestions.length
-          ? ` (did you mean ${result.suggestions
-              .map(s => `'${s}'`)
-              .join(', ')}?)`
-          : '';
-        unknown.push(`'${result.name}'${hint}`);
+        if (!unknown.has(result.name)) {
+          const hint = result.suggestions.length
+            ? ` (did you mean ${result.suggestions
+                .map(s => `'${s}'`)
+                .join(', ')}?)`
+            : '';
+          unknown.set(result.name, `'${shorten(result.name)}'${hint}`);
+        }
         continue;
       }
       const key = `${result.ref.namespace}/${result.ref.name}`;
@@ -150,8 +166,22 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
         }),
       );
     }
+    const annotation = `Annotation ${ANNOTATION_TECHSTACK_USES} of ${entity.kind}:${selfRef.namespace}/${selfRef.name}`;
+    const errors = problems.map(problem => `${annotation} ${problem}`);
+    if (unknown.size) {
+      const listed = [...unknown.values()];
+      const more =
+        listed.length > LISTED_UNKNOWN_LIMIT
+          ? `, and ${listed.length - LISTED_UNKNOWN_LIMIT} more`
+          : '';
+      errors.push(
+        `${annotation} names ${
+          unknown.size === 1 ? 'an unknown technology' : 'unknown technologies'
+        }: ${listed.slice(0, LISTED_UNKNOWN_LIMIT).join(', ')}${more}`,
+      );
+    }
     if (
-      unknown.length &&
+      errors.length &&
       !(await this.#index.isInCatalog(stringifyEntityRef(selfRef)))
     ) {
       // first sight: keep the entity; the next pass reports the error
@@ -170,19 +200,8 @@ export class TechnologyEntitiesProcessor implements CatalogProcessor {
           }),
         );
       }
-    } else if (unknown.length) {
-      emit(
-        processingResult.inputError(
-          location,
-          `Annotation ${ANNOTATION_TECHSTACK_USES} of ${entity.kind}:${
-            selfRef.namespace
-          }/${selfRef.name} names ${
-            unknown.length === 1
-              ? 'an unknown technology'
-              : 'unknown technologies'
-          }: ${unknown.join(', ')}`,
-        ),
-      );
+    } else if (errors.length) {
+      emit(processingResult.inputError(location, errors.join('; ')));
     }
     return entity;
   }

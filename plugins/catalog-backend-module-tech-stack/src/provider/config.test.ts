@@ -92,6 +92,38 @@ describe('readTechStackConfig', () => {
     expect(() => read(techStack)).toThrow(pattern);
   });
 
+  it('reads the parser timeout and the drop share, leaving defaults to the provider', () => {
+    expect(read({})).not.toHaveProperty('parserTimeout');
+    expect(read({})).not.toHaveProperty('maxDropShare');
+    expect(
+      read({
+        parser: { timeout: { seconds: 5 } },
+        ingestion: { maxDropShare: 0 },
+      }),
+    ).toMatchObject({ parserTimeout: { seconds: 5 }, maxDropShare: 0 });
+    expect(read({ parser: { timeout: 'PT1M' } }).parserTimeout).toEqual({
+      minutes: 1,
+    });
+  });
+
+  it('rejects a wrong parser timeout or drop share, naming the key', () => {
+    for (const timeout of [
+      'soon',
+      { seconds: 0 },
+      { hours: 2 },
+      { sekonds: 3 },
+    ]) {
+      expect(() => read({ parser: { timeout } })).toThrow(
+        "Invalid config at 'techStack.parser.timeout'",
+      );
+    }
+    for (const maxDropShare of [-0.1, 1.5, '0.3']) {
+      expect(() => read({ ingestion: { maxDropShare } })).toThrow(
+        "Invalid config at 'techStack.ingestion.maxDropShare'",
+      );
+    }
+  });
+
   it('reads overrides inline or as a target', () => {
     expect(
       read({ overrides: [{ technology: 'Redis', ring: 'hold', reason: 'x' }] })
