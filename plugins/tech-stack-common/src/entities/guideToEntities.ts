@@ -192,11 +192,12 @@ export function guideToTechRadarJson(
     isoDate(model.frontMatter?.date) ??
     new Date().toISOString().slice(0, 10);
   const quadrantIds = new Map<string, string>();
+  const usedIds = new Set<string>();
   const quadrants = model.sections.map(section => {
-    let id = technologySlug(section.title);
-    for (let n = 2; [...quadrantIds.values()].includes(id); n++) {
-      id = `${technologySlug(section.title)}-${n}`;
-    }
+    const base = technologySlug(section.title);
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
     quadrantIds.set(section.title, id);
     return { id, name: section.title };
   });

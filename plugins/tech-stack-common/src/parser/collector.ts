@@ -10,6 +10,7 @@ import { bestRing } from '../types';
 import type { Ring } from '../types';
 import { AliasEntry, AliasTable, nameKey } from './aliases';
 import { classifyTechnology } from './classify';
+import { MAX_WARNINGS } from './limits';
 import { assignUniqueSlugs, technologySlug } from './slug';
 
 /** One occurrence of a technology name in the guide. */
@@ -79,12 +80,20 @@ export class GuideCollector {
   private readonly byName = new Map<string, TechnologyDraft>();
   private readonly sections = new Map<string, SectionDraft>();
   private readonly warnings: GuideWarning[] = [];
+  private omittedWarnings = 0;
 
   constructor(private readonly aliases: AliasTable) {}
 
-  /** Records something seen but not placed. */
+  /**
+   * Records something seen but not placed. After {@link MAX_WARNINGS}
+   * warnings, further ones are only counted.
+   */
   warn(line: number, message: string): void {
-    this.warnings.push({ line, message });
+    if (this.warnings.length < MAX_WARNINGS) {
+      this.warnings.push({ line, message });
+    } else {
+      this.omittedWarnings++;
+    }
   }
 
   /** Records one occurrence of a technology. */
@@ -176,6 +185,12 @@ export class GuideCollector {
       }
     }
     const warnings = [...this.warnings].sort((a, b) => a.line - b.line);
+    if (this.omittedWarnings > 0) {
+      warnings.push({
+        line: warnings[warnings.length - 1].line,
+        message: `${this.omittedWarnings} more warnings not shown (at most ${MAX_WARNINGS} are reported)`,
+      });
+    }
     return { sections, technologies, warnings };
   }
 
@@ -229,6 +244,8 @@ function toTechnology(draft: TechnologyDraft, slug: string): GuideTechnology {
   const aliases: string[] = [];
   for (const name of [...draft.spellings, ...(draft.alias?.names ?? [])]) {
     const lower = name.toLowerCase();
+    // Configured aliases are not cleaned by the parser: skip unusable ones.
+    if (!name.trim() || /[<>]/.test(name)) continue;
     if (!seen.has(lower)) {
       seen.add(lower);
       aliases.push(name);

@@ -1,4 +1,5 @@
 import type { Ring } from '../types';
+import { collapseSpace, trimWhere } from './text';
 import {
   DESCRIPTION_COLUMNS,
   IGNORED_COLUMNS,
@@ -19,14 +20,20 @@ export type ColumnMeaning =
 /** Configured header meanings: header (case-insensitive) → ring, `description` or `ignore`. */
 export type ColumnOverrides = Record<string, Ring | 'description' | 'ignore'>;
 
-/** Lower case, emoji and punctuation at the edges removed, spaces collapsed. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Is `char` (one UTF-16 code unit) neither a letter nor a digit? Surrogates count as neither. */
+function isEdgeNoise(char: string): boolean {
+  return !LETTER_OR_DIGIT.test(char);
+}
+
+/**
+ * Lower case, parenthesised parts removed, emoji and punctuation at the
+ * edges removed, spaces collapsed (`🟢 Recommended (default)` → `recommended`).
+ */
 export function normalizeLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/[^\p{L}\p{N}]+$/u, '')
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/\s+/g, ' ');
+  const withoutNotes = text.toLowerCase().replace(/\([^()]*\)/g, ' ');
+  return collapseSpace(trimWhere(withoutNotes, isEdgeNoise));
 }
 
 const DESCRIPTION = new Set(DESCRIPTION_COLUMNS);

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { MAX_FRONT_MATTER_LENGTH } from './limits';
 
 /** The result of {@link splitFrontMatter}. */
 export interface FrontMatterResult {
@@ -16,7 +17,8 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 /**
  * Splits YAML front matter (`---` … `---` at the very start) from a guide.
  * The front matter lines are replaced by empty lines so that line numbers in
- * the body still match the original text.
+ * the body still match the original text. Front matter longer than
+ * {@link MAX_FRONT_MATTER_LENGTH} is not parsed (a problem is reported).
  */
 export function splitFrontMatter(text: string): FrontMatterResult {
   const opening = OPENING.exec(text);
@@ -32,6 +34,15 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   const end = opening[0].length + closing.index + closing[0].length;
   const lineCount = text.slice(0, end).split('\n').length - 1;
   const body = '\n'.repeat(lineCount) + text.slice(end);
+  if (yamlText.length > MAX_FRONT_MATTER_LENGTH) {
+    return {
+      body,
+      problem: {
+        line: 1,
+        message: `front matter longer than ${MAX_FRONT_MATTER_LENGTH} characters; ignored`,
+      },
+    };
+  }
   try {
     const value: unknown = parseYaml(yamlText);
     if (value === null || value === undefined) {

@@ -33,25 +33,27 @@ export function inlineText(token: Token | undefined): InlineText {
   let leadOpen: number | undefined;
   let leadDepth = 0;
   let linkStart: number | undefined;
+  /** Whether `text` is still empty or whitespace only (kept up to date instead of trimming `text` again). */
+  let blank = true;
+  const append = (piece: string) => {
+    text += piece;
+    if (blank && piece.trim() !== '') blank = false;
+  };
   let linkUrl = '';
   for (const child of children) {
     switch (child.type) {
       case 'text':
       case 'code_inline':
-        text += child.content;
+        append(child.content);
         break;
       case 'softbreak':
       case 'hardbreak':
-        text += ' ';
+        append(' ');
         break;
       case 'link_open':
         linkStart = text.length;
         linkUrl = String(child.attrGet('href') ?? '');
-        if (
-          lead === undefined &&
-          leadOpen === undefined &&
-          text.trim() === ''
-        ) {
+        if (lead === undefined && leadOpen === undefined && blank) {
           leadOpen = text.length;
           leadDepth = 0;
         }
@@ -67,11 +69,7 @@ export function inlineText(token: Token | undefined): InlineText {
         }
         break;
       case 'strong_open':
-        if (
-          lead === undefined &&
-          leadOpen === undefined &&
-          text.trim() === ''
-        ) {
+        if (lead === undefined && leadOpen === undefined && blank) {
           leadOpen = text.length;
           leadDepth = 1;
         } else if (leadOpen !== undefined) {

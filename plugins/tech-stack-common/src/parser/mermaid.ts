@@ -1,3 +1,6 @@
+import { brTagLength } from './html';
+import { isSpaceAt, skipSpace } from './text';
+
 /** A node of a mermaid flowchart. */
 export interface MermaidNode {
   id: string;
@@ -52,10 +55,49 @@ const SHAPES: ReadonlyArray<[string, readonly string[]]> = [
   ['>', [']']],
 ];
 
+/** `text` with every `<br>` tag (any spelling {@link brTagLength} accepts) turned into a newline. */
+function brToNewline(text: string): string {
+  let at = text.indexOf('<');
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  for (; at >= 0; at = text.indexOf('<', at + 1)) {
+    const length = brTagLength(text, at);
+    if (length === 0) continue;
+    out += `${text.slice(copied, at)}\n`;
+    copied = at + length;
+    at = copied - 1;
+  }
+  return out + text.slice(copied);
+}
+
+/** Is `text[index]` a letter, digit or `_` (the end of a `\b` word)? */
+function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
+}
+
+/** Does `text` start with the word `keyword` (case-insensitive when asked)? */
+function startsWithWord(
+  text: string,
+  keyword: string,
+  ignoreCase = false,
+): boolean {
+  const head = text.slice(0, keyword.length);
+  return (
+    (ignoreCase ? head.toLowerCase() === keyword : head === keyword) &&
+    !isWordCharAt(text, keyword.length)
+  );
+}
+
 /** Decodes the entity forms mermaid labels use (`#quot;`, `&amp;`, `#35;`). */
 export function decodeMermaidText(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/gi, '\n')
+  return brToNewline(text)
     .replace(/fa:fa-[\w-]+/g, '')
     .replace(/[#&](?:#?)(\w+);/g, (whole, name: string) => {
       const named: Record<string, string> = {
@@ -102,6 +144,30 @@ interface ParsedNode {
   end: number;
 }
 
+/**
+ * The `label` of a node's shape data (`@{ shape: rect, label: "Kafka" }`):
+ * the quoted text, or the text up to the next `,`.
+ */
+function shapeDataLabel(body: string): string | undefined {
+  for (
+    let at = body.indexOf('label');
+    at >= 0;
+    at = body.indexOf('label', at + 1)
+  ) {
+    const colon = skipSpace(body, at + 5);
+    if (body[colon] !== ':') continue;
+    const value = skipSpace(body, colon + 1);
+    if (body[value] === '"') {
+      const closeQuote = body.indexOf('"', value + 1);
+      if (closeQuote >= 0) return body.slice(value + 1, closeQuote);
+    }
+    const comma = body.indexOf(',', colon + 1);
+    const raw = body.slice(colon + 1, comma < 0 ? body.length : comma);
+    if (raw.length > 0) return raw.trim();
+  }
+  return undefined;
+}
+
 /** Reads a node (`A`, `A[Label]`, `A(["Label"])`, `A@{ label: "x" }`) at `pos`. */
 function readNode(text: string, pos: number): ParsedNode | undefined {
   ID.lastIndex = pos;
@@ -115,11 +181,9 @@ function readNode(text: string, pos: number): ParsedNode | undefined {
   if (text.startsWith('@{', cursor)) {
     const close = text.indexOf('}', cursor);
     if (close < 0) return { id, end: text.length };
-    const body = text.slice(cursor, close);
-    const label = /label\s*:\s*"([^"]*)"|label\s*:\s*([^,}]+)/.exec(body);
     return {
       id,
-      label: label ? (label[1] ?? label[2]).trim() : undefined,
+      label: shapeDataLabel(text.slice(cursor, close)),
       end: close + 1,
     };
   }
@@ -171,7 +235,11 @@ function readEdge(text: string, pos: number): number | undefined {
   const edge = EDGE.exec(text);
   if (!edge) return undefined;
   let end = pos + edge[0].length;
-  if (/^(?:--|==|-\.)$/.test(edge[0]) && /^\s/.test(text.slice(end))) {
+  const open = edge[0];
+  if (
+    (open === '--' || open === '==' || open === '-.') &&
+    isSpaceAt(text, end)
+  ) {
     const close = EDGE_CLOSE.exec(text.slice(end));
     if (!close) return undefined;
     end += close.index + close[0].length;
@@ -218,15 +286,76 @@ function readStatement(text: string): { nodes: ParsedNode[]; error?: string } {
   return { nodes };
 }
 
-function parseSubgraph(rest: string, line: number): MermaidSubgraph {
-  const withLabel = /^([^\s[\]"]+)\s*\[\s*"?([^"\]]*)"?\s*\]\s*$/.exec(rest);
-  if (withLabel) {
-    const label = decodeMermaidText(withLabel[2]) || withLabel[1];
-    return { id: withLabel[1], label, line };
+/** Reads `id [label]` / `id ["label"]`; undefined when `rest` is not of that form. */
+function subgraphWithLabel(
+  rest: string,
+): { id: string; label: string } | undefined {
+  let idEnd = 0;
+  while (
+    idEnd < rest.length &&
+    !isSpaceAt(rest, idEnd) &&
+    !'[]"'.includes(rest[idEnd])
+  ) {
+    idEnd++;
   }
-  const quoted = /^"([^"]*)"\s*$/.exec(rest);
-  const text = decodeMermaidText(quoted ? quoted[1] : rest);
+  if (idEnd === 0) return undefined;
+  const open = skipSpace(rest, idEnd);
+  if (rest[open] !== '[') return undefined;
+  let labelStart = skipSpace(rest, open + 1);
+  if (rest[labelStart] === '"') labelStart++;
+  let labelEnd = labelStart;
+  while (
+    labelEnd < rest.length &&
+    rest[labelEnd] !== '"' &&
+    rest[labelEnd] !== ']'
+  ) {
+    labelEnd++;
+  }
+  let close = labelEnd;
+  if (rest[close] === '"') close++;
+  close = skipSpace(rest, close);
+  if (rest[close] !== ']' || skipSpace(rest, close + 1) !== rest.length) {
+    return undefined;
+  }
+  return { id: rest.slice(0, idEnd), label: rest.slice(labelStart, labelEnd) };
+}
+
+function parseSubgraph(rest: string, line: number): MermaidSubgraph {
+  const withLabel = subgraphWithLabel(rest);
+  if (withLabel) {
+    const label = decodeMermaidText(withLabel.label) || withLabel.id;
+    return { id: withLabel.id, label, line };
+  }
+  const closeQuote = rest.startsWith('"') ? rest.indexOf('"', 1) : -1;
+  const quoted =
+    closeQuote > 0 && skipSpace(rest, closeQuote + 1) === rest.length;
+  const text = decodeMermaidText(quoted ? rest.slice(1, closeQuote) : rest);
   return { id: text, label: text, line };
+}
+
+/**
+ * Reads a diagram's first line: `graph`/`flowchart`, an optional direction
+ * and, after an optional `;`, a first statement. Undefined for other diagrams.
+ */
+function flowchartHeader(
+  raw: string,
+): { keyword: string; rest: string } | undefined {
+  const keyword = ['graph', 'flowchart'].find(word =>
+    startsWithWord(raw, word, true),
+  );
+  if (!keyword) return undefined;
+  let i = skipSpace(raw, keyword.length);
+  while (i < raw.length && !isSpaceAt(raw, i)) i++;
+  i = skipSpace(raw, i);
+  if (raw[i] === ';') i = skipSpace(raw, i + 1);
+  return { keyword, rest: raw.slice(i) };
+}
+
+/** The first word of a line (the diagram type of a diagram that is no flowchart). */
+function firstWord(raw: string): string {
+  let end = 0;
+  while (end < raw.length && !isSpaceAt(raw, end)) end++;
+  return raw.slice(0, end);
 }
 
 /**
@@ -253,16 +382,16 @@ export function parseMermaidFlowchart(source: string): MermaidFlowchart {
     if (!raw || raw.startsWith('%%')) continue;
     if (!started) {
       started = true;
-      const header = /^(graph|flowchart)\b\s*(\S*)\s*;?\s*(.*)$/i.exec(raw);
+      const header = flowchartHeader(raw);
       if (!header) {
-        result.diagramType = raw.split(/\s/)[0];
+        result.diagramType = firstWord(raw);
         return result;
       }
-      result.diagramType = header[1].toLowerCase();
+      result.diagramType = header.keyword;
       result.isFlowchart = true;
       // `graph LR; A --> B` on one line: the rest is a statement.
-      if (!header[3]) continue;
-      lines[lineIndex] = header[3];
+      if (!header.rest) continue;
+      lines[lineIndex] = header.rest;
     }
     for (const part of statements(lines[lineIndex])) {
       const statement = part.trim();
@@ -274,9 +403,8 @@ export function parseMermaidFlowchart(source: string): MermaidFlowchart {
         });
         continue;
       }
-      const subgraph = /^subgraph\b\s*(.*)$/.exec(statement);
-      if (subgraph) {
-        const entry = parseSubgraph(subgraph[1].trim(), lineIndex);
+      if (startsWithWord(statement, 'subgraph')) {
+        const entry = parseSubgraph(statement.slice(8).trim(), lineIndex);
         stack.push(entry);
         result.subgraphs.push(entry);
         continue;

@@ -13,10 +13,25 @@ import {
   ringValue,
 } from './columns';
 import { splitFrontMatter } from './frontMatter';
+import { HtmlFound, maskHtml, stripHtml } from './html';
 import { InlineText, inlineText, Token } from './inline';
+import {
+  MAX_CELL_LENGTH,
+  MAX_HEADING_LENGTH,
+  MAX_LINE_LENGTH,
+  MAX_NAME_LENGTH,
+} from './limits';
 import { parseMermaidFlowchart } from './mermaid';
 import { normalizeNewlines, repairEncoding } from './repairEncoding';
 import { CellName, splitCell } from './splitCell';
+import {
+  collapseSpace,
+  cutText,
+  isSpaceAt,
+  shorten,
+  skipSpace,
+  trimChars,
+} from './text';
 
 /** Options of {@link parseGuide}. */
 export interface ParseGuideOptions {
@@ -35,7 +50,6 @@ export interface ParseGuideOptions {
 /** Default for {@link ParseGuideOptions.maxBytes}. */
 export const DEFAULT_MAX_GUIDE_BYTES = 5 * 1024 * 1024;
 
-const MAX_NAME_LENGTH = 80;
 const MAX_NAME_WORDS = 8;
 const MAX_LIST_DEPTH = 8;
 const PROSE_WORDS = new Set([
@@ -63,8 +77,57 @@ const PROSE_WORDS = new Set([
   'it',
   'not',
 ]);
-const LAYER_TOOL = /^(.+?)\s+[-–—:]\s+(.+)$/;
-const ITEM_SEPARATOR = /\s+[—–-]\s+|:\s+|\s+\|\s+/;
+const LAYER_TOOL_SEPARATORS = '-–—:';
+const ITEM_SEPARATORS = '—–-|';
+const ITEM_SEPARATORS_AND_COLON = `${ITEM_SEPARATORS}:`;
+
+/** Descriptive text: tags removed (a `<br>` becomes a space), `<` and `>` kept, whitespace collapsed. */
+function descriptionText(text: string): string {
+  return clean(stripHtml(text, { keepStrayBrackets: true }).text);
+}
+
+/**
+ * Splits a diagram label `Layer - Tool` (`Metrics - Prometheus`) at the first
+ * dash or colon with whitespace on both sides; undefined when there is none.
+ */
+export function splitLayerTool(
+  label: string,
+): { layer: string; tool: string } | undefined {
+  for (let i = 1; i < label.length; i++) {
+    if (!isSpaceAt(label, i)) continue;
+    const separator = skipSpace(label, i);
+    const toolStart = skipSpace(label, separator + 1);
+    if (
+      LAYER_TOOL_SEPARATORS.includes(label[separator] ?? '\u0000') &&
+      toolStart > separator + 1 &&
+      toolStart < label.length
+    ) {
+      return { layer: label.slice(0, i), tool: label.slice(toolStart) };
+    }
+    i = separator;
+  }
+  return undefined;
+}
+
+/**
+ * Where the name of a list item ends: at the first ` - ` (or en/em dash),
+ * ` | ` or `: `; the text length when there is none.
+ */
+export function itemNameEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ':' && isSpaceAt(text, i + 1)) return i;
+    if (!isSpaceAt(text, i)) continue;
+    const separator = skipSpace(text, i);
+    if (
+      ITEM_SEPARATORS.includes(text[separator] ?? '\u0000') &&
+      isSpaceAt(text, separator + 1)
+    ) {
+      return i;
+    }
+    i = separator - 1;
+  }
+  return text.length;
+}
 
 let sharedMarkdown: InstanceType<typeof MarkdownIt> | undefined;
 
@@ -125,15 +188,18 @@ function controlCharRatio(text: string): number {
   return count / sample.length;
 }
 
-function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+const clean = collapseSpace;
+const DOMAIN_ENDINGS = ['.js', '.io', '.net', '.ai', '.dev'];
 
 function looksLikeProse(name: string): boolean {
-  const words = name.split(/\s+/);
-  if (name.length > MAX_NAME_LENGTH || words.length > MAX_NAME_WORDS)
-    return true;
-  if (/[.!?]$/.test(name) && !/\.(?:js|io|net|ai|dev)$/i.test(name))
+  if (name.length > MAX_NAME_LENGTH) return true;
+  const words = name.split(' ');
+  if (words.length > MAX_NAME_WORDS) return true;
+  const lower = name.toLowerCase();
+  if (
+    '.!?'.includes(name[name.length - 1]) &&
+    !DOMAIN_ENDINGS.some(ending => lower.endsWith(ending))
+  )
     return true;
   return (
     words.length >= 3 && words.some(word => PROSE_WORDS.has(word.toLowerCase()))
@@ -141,6 +207,20 @@ function looksLikeProse(name: string): boolean {
 }
 
 type Verdict = 'ok' | 'empty' | 'prose' | 'generic';
+
+/** A candidate name, cleaned, and whether it can be a technology. */
+interface Judged {
+  name: string;
+  verdict: Verdict;
+  /** The HTML removed from it, if any. */
+  html?: HtmlFound;
+}
+
+/** Is `text` empty, blank or a lone `:` (after a bold label)? */
+function isColonOrBlank(text: string): boolean {
+  const rest = clean(text);
+  return rest === '' || rest === ':';
+}
 
 /** Where the walk currently stands in the guide. */
 interface Context {
@@ -159,10 +239,8 @@ class GuideWalker {
   private readonly overrides: ReturnType<typeof normalizeOverrides>;
   private readonly generic: Set<string>;
   private readonly defaultRing: Ring;
-  private readonly judged = new Map<
-    string,
-    { name: string; verdict: Verdict }
-  >();
+  private readonly judged = new Map<string, Judged>();
+  private readonly subgraphTitles = new Map<string, string>();
   title?: string;
   titleLine = 0;
   description?: string;
@@ -188,7 +266,7 @@ class GuideWalker {
           i = skipTo(tokens, i, 'heading_close');
           break;
         case 'paragraph_open':
-          if (token.level === 0) this.paragraph(tokens[i + 1]);
+          if (token.level === 0) this.paragraph(tokens[i + 1], lineOf(token));
           i = skipTo(tokens, i, 'paragraph_close');
           break;
         case 'table_open': {
@@ -221,8 +299,8 @@ class GuideWalker {
 
   private heading(open: Token, inline: Token | undefined): void {
     const level = Number(open.tag.slice(1));
-    const text = clean(inlineText(inline).text);
     const line = lineOf(open);
+    const text = this.plainTitle(inlineText(inline).text, line, 'heading');
     const ring = headingRing(text);
     if (this.context.ring && level <= this.context.ring.level) {
       this.context.ring = undefined;
@@ -246,9 +324,9 @@ class GuideWalker {
     }
   }
 
-  private paragraph(inline: Token | undefined): void {
+  private paragraph(inline: Token | undefined, line: number): void {
     const { text, lead } = inlineText(inline);
-    const value = clean(text);
+    const value = clean(stripHtml(text, { keepStrayBrackets: true }).text);
     if (
       this.title !== undefined &&
       !this.context.section &&
@@ -258,12 +336,13 @@ class GuideWalker {
       this.description = value;
     }
     const bold =
-      lead &&
-      lead.start === 0 &&
-      clean(text.slice(lead.end)).replace(/:$/, '') === '';
+      lead && lead.start === 0 && isColonOrBlank(text.slice(lead.end));
     if (value.length <= MAX_NAME_LENGTH && (value.endsWith(':') || bold)) {
-      this.context.label = clean(
-        value.replace(/:$/, '').replace(/^\*+|\*+$/g, ''),
+      const label = value.endsWith(':') ? value.slice(0, -1) : value;
+      this.context.label = this.plainTitle(
+        trimChars(label, '*'),
+        line,
+        'label',
       );
     } else {
       this.context.label = undefined;
@@ -301,7 +380,8 @@ class GuideWalker {
     const section = this.section();
     let layer: LayerDraft | undefined;
     for (const cellName of names) {
-      const { name, verdict } = this.judge(cellName.name);
+      const { name, verdict, html } = this.judge(cellName.name);
+      if (html) this.warnHtml(where.line, html, name);
       if (verdict === 'empty') continue;
       if (verdict === 'prose') {
         this.collector.warn(
@@ -344,27 +424,107 @@ class GuideWalker {
     }
   }
 
-  /** Cleans a candidate name and decides whether it can be a technology (cached). */
-  private judge(raw: string): { name: string; verdict: Verdict } {
+  /**
+   * Cleans a candidate name (HTML removed, whitespace collapsed) and decides
+   * whether it can be a technology (cached).
+   */
+  private judge(raw: string): Judged {
     let judged = this.judged.get(raw);
     if (!judged) {
-      const name = clean(raw);
+      const html = stripHtml(raw);
+      const name = clean(html.text);
       let verdict: Verdict = 'ok';
       if (!name) verdict = 'empty';
       else if (looksLikeProse(name)) verdict = 'prose';
       else if (isGenericName(name, this.generic)) verdict = 'generic';
       judged = { name, verdict };
+      if (html.tags.length > 0 || html.strayBrackets) judged.html = html;
       this.judged.set(raw, judged);
     }
     return judged;
   }
 
+  /** Reports HTML removed from `what` (a name or title). */
+  private warnHtml(line: number, html: HtmlFound, what: string): void {
+    const tags = [...new Set(html.tags)].map(tag => `<${tag}>`);
+    const removed = [
+      ...(tags.length > 0 ? [`HTML ${tags.slice(0, 3).join(', ')}`] : []),
+      ...(html.strayBrackets ? ['"<"/">"'] : []),
+    ].join(' and ');
+    this.collector.warn(line, `${removed} removed from "${shorten(what)}"`);
+  }
+
+  /**
+   * A heading, label or layer title as plain text: HTML removed (with a
+   * warning), whitespace collapsed, cut at {@link MAX_HEADING_LENGTH} (with a
+   * warning).
+   */
+  private plainTitle(raw: string, line: number, what: string): string {
+    const html = stripHtml(raw);
+    let text = clean(html.text);
+    if (html.tags.length > 0 || html.strayBrackets) {
+      this.warnHtml(line, html, text);
+    }
+    if (text.length > MAX_HEADING_LENGTH) {
+      this.collector.warn(
+        line,
+        `${what} longer than ${MAX_HEADING_LENGTH} characters; cut: "${shorten(
+          text,
+        )}"`,
+      );
+      text = clean(cutText(text, MAX_HEADING_LENGTH));
+    }
+    return text;
+  }
+
+  /** The layer title of a diagram subgraph's label (worked out once per label). */
+  private subgraphTitle(
+    label: string | undefined,
+    line: number,
+  ): string | undefined {
+    if (label === undefined) return undefined;
+    let title = this.subgraphTitles.get(label);
+    if (title === undefined) {
+      title = this.plainTitle(label, line, 'diagram subgraph name');
+      this.subgraphTitles.set(label, title);
+    }
+    return title || undefined;
+  }
+
+  /** A cell, list item or diagram label cut at {@link MAX_CELL_LENGTH} (with a warning). */
+  private cell<T extends { text: string; links: InlineText['links'] }>(
+    cell: T,
+    line: number,
+    what: string,
+  ): T {
+    if (cell.text.length <= MAX_CELL_LENGTH) return cell;
+    this.collector.warn(
+      line,
+      `${what} longer than ${MAX_CELL_LENGTH} characters; cut: "${shorten(
+        clean(cell.text),
+      )}"`,
+    );
+    const text = cutText(cell.text, MAX_CELL_LENGTH);
+    const links = cell.links
+      .filter(link => link.start < text.length)
+      .map(link => ({ ...link, end: Math.min(link.end, text.length) }));
+    return { ...cell, text, links };
+  }
+
+  /**
+   * The names of a cell, label or item: HTML tags other than `<br>` are
+   * blanked out first (with a warning), `<br>` separates names like `,`.
+   */
   private split(
-    text: string,
+    raw: string,
     line: number,
     links: InlineText['links'] = [],
   ): CellName[] {
-    const { names, features } = splitCell(text, {
+    const html = maskHtml(raw);
+    if (html.tags.length > 0 || html.strayBrackets) {
+      this.warnHtml(line, html, clean(html.text));
+    }
+    const { names, features } = splitCell(html.text, {
       atomic: links,
       protectedNames: this.protectedNames,
     });
@@ -392,7 +552,7 @@ class GuideWalker {
         if (inHead) headerLine = current.line;
         else rows.push(current);
       } else if (token.type === 'inline' && current) {
-        const cell = inlineText(token);
+        const cell = this.cell(inlineText(token), current.line, 'table cell');
         if (inHead) header.push(cell);
         else current.cells.push(cell);
       }
@@ -400,7 +560,10 @@ class GuideWalker {
     const meanings: ColumnMeaning[] = header.map((cell, index) =>
       index === 0
         ? { kind: 'tools' }
-        : columnMeaning(clean(cell.text), this.overrides),
+        : columnMeaning(
+            this.plainTitle(cell.text, headerLine, 'column header'),
+            this.overrides,
+          ),
     );
     const toolColumns = meanings
       .map((m, i) => (i > 0 && m.kind === 'tools' ? i : -1))
@@ -433,14 +596,17 @@ class GuideWalker {
       cells: InlineText[];
     }): string | undefined => {
       const parts = descriptionColumns
-        .map(i => clean(row.cells[i]?.text ?? ''))
+        .map(i => descriptionText(row.cells[i]?.text ?? ''))
         .filter(Boolean);
       return parts.length > 0 ? parts.join(' — ') : undefined;
     };
 
     if (toolColumns.length === 0) {
       // `| Framework | Best For |`: the first column holds the technologies.
-      const firstHeader = columnMeaning(clean(header[0].text), this.overrides);
+      const firstHeader = columnMeaning(
+        this.plainTitle(header[0].text, headerLine, 'column header'),
+        this.overrides,
+      );
       const ring =
         firstHeader.kind === 'tools' && firstHeader.ring
           ? firstHeader.ring
@@ -463,7 +629,11 @@ class GuideWalker {
 
     let previousLayer: string | undefined;
     for (const row of rows) {
-      const label = clean(row.cells[0]?.text ?? '');
+      const label = this.plainTitle(
+        row.cells[0]?.text ?? '',
+        row.line,
+        'layer name',
+      );
       const layer = label || previousLayer || this.nearestLabel();
       previousLayer = layer;
       const description = rowDescription(row);
@@ -516,8 +686,8 @@ class GuideWalker {
         }
       }
       const line = lineOf(item);
-      const content = inlineText(inline);
-      const text = clean(content.text.replace(/^\[[ xX]\]\s+/, ''));
+      const content = this.cell(inlineText(inline), line, 'list item');
+      const text = clean(content.text.replace(/^\[[ xX]\]\s/, ''));
       if (nested !== undefined) {
         if (depth + 1 >= MAX_LIST_DEPTH) {
           this.collector.warn(
@@ -529,7 +699,7 @@ class GuideWalker {
             tokens,
             nested,
             matchingClose(tokens, nested),
-            text || layer,
+            this.plainTitle(text, line, 'layer name') || layer,
             depth + 1,
           );
         }
@@ -542,15 +712,14 @@ class GuideWalker {
 
   private listItem(content: InlineText, line: number, layer: string): void {
     const { text, lead, links } = content;
-    let nameEnd: number;
-    if (lead) {
-      nameEnd = lead.end;
-    } else {
-      const separator = ITEM_SEPARATOR.exec(text);
-      nameEnd = separator ? separator.index : text.length;
-    }
+    const nameEnd = lead ? lead.end : itemNameEnd(text);
+    const rest = text.slice(skipSpace(text, nameEnd));
     const description =
-      clean(text.slice(nameEnd).replace(/^\s*[—–\-:|]\s*/, '')) || undefined;
+      clean(
+        descriptionText(
+          ITEM_SEPARATORS_AND_COLON.includes(rest[0]) ? rest.slice(1) : rest,
+        ),
+      ) || undefined;
     const names = this.split(text.slice(0, nameEnd), line, links);
     this.place(names, {
       layer,
@@ -568,7 +737,9 @@ class GuideWalker {
       if (chart.diagramType) {
         this.collector.warn(
           fenceLine,
-          `mermaid ${chart.diagramType} diagram is not read (only graph/flowchart)`,
+          `mermaid ${shorten(
+            chart.diagramType,
+          )} diagram is not read (only graph/flowchart)`,
         );
       }
       return;
@@ -579,7 +750,9 @@ class GuideWalker {
     const ring = this.contextRing();
     for (const node of chart.nodes) {
       const line = fenceLine + 1 + node.line;
-      const label = clean(node.label);
+      const label = clean(
+        this.cell({ text: node.label, links: [] }, line, 'diagram label').text,
+      );
       if (isGenericName(label, this.generic)) {
         this.collector.warn(
           line,
@@ -587,11 +760,11 @@ class GuideWalker {
         );
         continue;
       }
-      const layerTool = LAYER_TOOL.exec(label);
+      const layerTool = splitLayerTool(label);
       const layer = layerTool
-        ? clean(layerTool[1])
-        : node.subgraph ?? this.nearestLabel();
-      const names = this.split(layerTool ? layerTool[2] : label, line);
+        ? this.plainTitle(layerTool.layer, line, 'layer name')
+        : this.subgraphTitle(node.subgraph, line) ?? this.nearestLabel();
+      const names = this.split(layerTool ? layerTool.tool : label, line);
       this.place(names, { layer, ring, line });
     }
   }
@@ -601,8 +774,34 @@ function lineOf(token: Token): number {
   return (token.map?.[0] ?? 0) + 1;
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/**
+ * Cuts every line longer than {@link MAX_LINE_LENGTH}, reporting each cut
+ * line (1-based) through `warn`. Line numbers do not change.
+ */
+function cutLongLines(
+  text: string,
+  warn: (line: number, message: string) => void,
+): string {
+  let out = '';
+  let copied = 0;
+  let lineStart = 0;
+  for (let line = 1; lineStart <= text.length; line++) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      const kept = cutText(text.slice(lineStart, lineEnd), MAX_LINE_LENGTH);
+      warn(
+        line,
+        `line longer than ${MAX_LINE_LENGTH} characters; cut after ${
+          kept.length
+        }: "${shorten(kept)}"`,
+      );
+      out += text.slice(copied, lineStart) + kept;
+      copied = lineEnd;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Index of the next token of `type` at the same level from `start`. */
@@ -647,11 +846,17 @@ export function parseGuide(
       'guide contains binary or control characters; it may not be a markdown text',
     );
   }
-  walker.walk(markdown().parse(body, {}));
+  const warn = (line: number, message: string) =>
+    walker.collector.warn(line, message);
+  walker.walk(markdown().parse(cutLongLines(body, warn), {}));
   const collected = walker.collector.build();
   const frontTitle =
     typeof frontMatter?.title === 'string' ? frontMatter.title : undefined;
-  const title = walker.title ?? frontTitle ?? '';
+  const title =
+    walker.title ??
+    (frontTitle === undefined
+      ? ''
+      : clean(cutText(stripHtml(frontTitle).text, MAX_HEADING_LENGTH)));
   const warnings = collected.warnings;
   if (!body.trim()) {
     warnings.unshift({ line: 1, message: 'guide is empty' });

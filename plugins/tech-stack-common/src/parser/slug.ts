@@ -1,3 +1,5 @@
+import { trimChars } from './text';
+
 /** The maximum length of a Backstage entity name. */
 export const MAX_SLUG_LENGTH = 63;
 
@@ -26,7 +28,7 @@ function truncate(slug: string, max: number): string {
   if (slug.length <= max) {
     return slug;
   }
-  return slug.slice(0, max).replace(/-+$/, '');
+  return trimChars(slug.slice(0, max), '-');
 }
 
 /**
@@ -44,15 +46,15 @@ export function technologySlug(name: string): string {
     .replace(/#/g, 'sharp')
     .replace(/^\.(?=[a-z])/, 'dot')
     .replace(/\+/g, ' plus ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (!words) {
+    .replace(/[^a-z0-9]+/g, '-');
+  const trimmed = trimChars(words, '-');
+  if (!trimmed) {
     return `tech-${stableHash(name.trim())}`;
   }
-  if (words.length <= MAX_SLUG_LENGTH) {
-    return words;
+  if (trimmed.length <= MAX_SLUG_LENGTH) {
+    return trimmed;
   }
-  return `${truncate(words, MAX_SLUG_LENGTH - 9)}-${stableHash(name)}`;
+  return `${truncate(trimmed, MAX_SLUG_LENGTH - 9)}-${stableHash(name)}`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { EMPTY_MARKERS, FEATURE_WORDS } from './builtins';
+import { brTagLength } from './html';
+import { isSpaceCode, trimWhere } from './text';
 
 /** A half-open character range `[start, end)`. */
 export interface TextRange {
@@ -39,13 +41,60 @@ export interface SplitCellOptions {
 
 const EMPTY = new Set(EMPTY_MARKERS);
 const FEATURES = new Set(FEATURE_WORDS);
-const EDGE_JUNK = /^[\s*_`"'“”‘’•·]+|[\s*_`"'“”‘’•·:.]+$/g;
+const LEADING_JUNK = '*_`"\'“”‘’•·';
+const TRAILING_JUNK = `${LEADING_JUNK}:.`;
 
-function inRanges(index: number, ranges: readonly TextRange[]): boolean {
-  for (const range of ranges) {
-    if (index >= range.start && index < range.end) return true;
+/** Whitespace and stray markup at the start (and `:`/`.` also at the end) of a name. */
+function isEdgeJunk(char: string, atEnd: boolean): boolean {
+  return (
+    isSpaceCode(char.charCodeAt(0)) ||
+    (atEnd ? TRAILING_JUNK : LEADING_JUNK).includes(char)
+  );
+}
+
+/**
+ * A set of ranges, sorted once, that answers "is index `i` inside one of
+ * them?" through cursors asked in increasing order: linear in the indexes
+ * asked plus the ranges passed, whatever the number of ranges.
+ */
+class RangeSet {
+  private readonly ranges: TextRange[];
+  /** `maxEnd[k]`: the largest end among the first `k` ranges. */
+  private readonly maxEnd: number[];
+
+  constructor(ranges: readonly TextRange[]) {
+    this.ranges = [...ranges].sort((a, b) => a.start - b.start);
+    this.maxEnd = [-1];
+    for (const range of this.ranges) {
+      this.maxEnd.push(
+        Math.max(this.maxEnd[this.maxEnd.length - 1], range.end),
+      );
+    }
   }
-  return false;
+
+  get empty(): boolean {
+    return this.ranges.length === 0;
+  }
+
+  /** A test for indexes from `from` on, asked in increasing order. */
+  cursor(from: number): (index: number) => boolean {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ranges[mid].start <= from) low = mid + 1;
+      else high = mid;
+    }
+    let next = low;
+    let coveredUntil = this.maxEnd[low];
+    return index => {
+      while (next < this.ranges.length && this.ranges[next].start <= index) {
+        coveredUntil = Math.max(coveredUntil, this.ranges[next].end);
+        next++;
+      }
+      return index < coveredUntil;
+    };
+  }
 }
 
 /** Ranges of the protected names occurring in `text[start, end)`. */
@@ -77,9 +126,13 @@ function protectedRanges(
 function splitRange(
   text: string,
   range: TextRange,
-  blocked: readonly TextRange[],
+  blockedSets: readonly RangeSet[],
   separatorAt: (index: number) => number,
 ): TextRange[] {
+  const cursors = blockedSets
+    .filter(set => !set.empty)
+    .map(set => set.cursor(range.start));
+  const blocked = (index: number) => cursors.some(covers => covers(index));
   const parts: TextRange[] = [];
   let depth = 0;
   let partStart = range.start;
@@ -93,7 +146,7 @@ function splitRange(
       depth--;
       continue;
     }
-    if (depth > 0 || (blocked.length > 0 && inRanges(i, blocked))) {
+    if (depth > 0 || (cursors.length > 0 && blocked(i))) {
       continue;
     }
     const length = separatorAt(i);
@@ -110,33 +163,49 @@ function splitRange(
 /** Trims whitespace and stray markup from a range. */
 function trimRange(text: string, range: TextRange): TextRange {
   let { start, end } = range;
-  const slice = text.slice(start, end);
-  const leading = /^[\s*_`"'“”‘’•·]+/.exec(slice);
-  const trailing = /[\s*_`"'“”‘’•·:.]+$/.exec(slice);
-  if (leading) start += leading[0].length;
-  if (trailing && trailing.index >= (leading?.[0].length ?? 0)) {
-    end = range.start + trailing.index;
-  }
-  return { start, end: Math.max(start, end) };
+  while (start < end && isEdgeJunk(text[start], false)) start++;
+  while (end > start && isEdgeJunk(text[end - 1], true)) end--;
+  return { start, end };
 }
 
 function isBlank(text: string): boolean {
-  return EMPTY.has(text.replace(EDGE_JUNK, '').toLowerCase());
+  return EMPTY.has(trimWhere(text, isEdgeJunk).toLowerCase());
 }
 
 function lastWord(text: string): string {
-  const words = text.toLowerCase().split(/\s+/);
-  return words[words.length - 1] ?? '';
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Splits `Name (note)` into name and note: the text ends with `)`, the
+ * matching `(` is the last one, and the note holds no parenthesis.
+ */
+function trailingParenthetical(
+  raw: string,
+): { name: string; note: string } | undefined {
+  if (!raw.endsWith(')')) return undefined;
+  const open = raw.lastIndexOf('(', raw.length - 2);
+  if (open < 0) return undefined;
+  const note = raw.slice(open + 1, raw.length - 1);
+  if (note.indexOf(')') >= 0) return undefined;
+  let nameEnd = open;
+  while (nameEnd > 0 && isSpaceCode(raw.charCodeAt(nameEnd - 1))) nameEnd--;
+  if (nameEnd === 0) return undefined;
+  return { name: raw.slice(0, nameEnd), note };
 }
 
 function toCellName(text: string, range: TextRange): CellName | undefined {
   const trimmed = trimRange(text, range);
   const raw = text.slice(trimmed.start, trimmed.end);
   if (isBlank(raw)) return undefined;
-  const paren = /^(.*?\S)\s*\(([^()]*)\)$/.exec(raw);
-  const parenName = paren?.[1].replace(EDGE_JUNK, '');
+  const paren = trailingParenthetical(raw);
+  const parenName = paren && trimWhere(paren.name, isEdgeJunk);
   if (paren && parenName && !isBlank(parenName)) {
-    const note = paren[2].trim();
+    const note = paren.note.trim();
     return {
       name: parenName,
       ...(note ? { note } : {}),
@@ -150,19 +219,16 @@ function toCellName(text: string, range: TextRange): CellName | undefined {
 const listSeparator = (text: string) => (i: number) => {
   const ch = text[i];
   if (ch === ',' || ch === ';' || ch === '\n') return 1;
-  if (ch === '<') {
-    const br = /^<br\s*\/?>/i.exec(text.slice(i, i + 6));
-    return br ? br[0].length : 0;
-  }
-  return 0;
+  return ch === '<' ? brTagLength(text, i) : 0;
 };
 
 const combineSeparator = (text: string) => (i: number) => {
   const ch = text[i];
   if (
     (ch === '+' || ch === '&') &&
-    /\s/.test(text[i - 1] ?? '') &&
-    /\s/.test(text[i + 1] ?? '')
+    i > 0 &&
+    isSpaceCode(text.charCodeAt(i - 1)) &&
+    isSpaceCode(text.charCodeAt(i + 1))
   ) {
     return 1;
   }
@@ -183,7 +249,7 @@ export function splitCell(
   text: string,
   options: SplitCellOptions = {},
 ): SplitCellResult {
-  const atomic = options.atomic ?? [];
+  const atomic = new RangeSet(options.atomic ?? []);
   const protectedNames = options.protectedNames ?? [];
   const names: CellName[] = [];
   const features: CellFeature[] = [];
@@ -193,10 +259,17 @@ export function splitCell(
     return { names: single ? [single] : [], features };
   }
 
-  for (const listPart of splitRange(text, whole, atomic, listSeparator(text))) {
+  for (const listPart of splitRange(
+    text,
+    whole,
+    [atomic],
+    listSeparator(text),
+  )) {
     const blocked = [
-      ...atomic,
-      ...protectedRanges(text, listPart.start, listPart.end, protectedNames),
+      atomic,
+      new RangeSet(
+        protectedRanges(text, listPart.start, listPart.end, protectedNames),
+      ),
     ];
     const combined = splitRange(
       text,
