@@ -14,3 +14,8 @@ export type { HoldFinding, ValidateActionOptions } from './actions/validate';
 export { createPublishLocalAction } from './actions/publishLocal';
 export type { PublishLocalActionOptions } from './actions/publishLocal';
 export type { StackItem } from './lib/resolveStack';
+export {
+  defaultLocalPublishDir,
+  readScaffolderConfig,
+} from './lib/scaffolderConfig';
+export type { TechStackScaffolderConfig } from './lib/scaffolderConfig';

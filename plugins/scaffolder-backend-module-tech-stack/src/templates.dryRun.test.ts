@@ -28,6 +28,20 @@ function directoryContents(dir: string, prefix = ''): Array<{ path: string; base
   });
 }
 
+/** The variables of an env file: KEY=value lines, double-quoted values unquoted. */
+function envVariables(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter(line => line.includes('=') && !line.startsWith('#'))
+      .map(line => {
+        const [key, ...rest] = line.split('=');
+        const value = rest.join('=');
+        return [key, value.startsWith('"') ? JSON.parse(value) : value];
+      }),
+  );
+}
+
 const STACK = {
   Relational: 'postgresql',
   'Key-Value': 'redis',
@@ -96,7 +110,7 @@ describe.each(['service-typescript', 'service-python'])('template %s (dry run)',
     const yamlFiles = Object.entries(files).filter(([file]) => /\.ya?ml$/.test(file));
     expect(yamlFiles.map(([file]) => file).sort()).toEqual([
       'catalog-info.yaml', 'docker-compose.yaml', 'k8s/configmap.yaml', 'k8s/deployment.yaml',
-      'k8s/service.yaml', 'observability/grafana-datasources.yaml', 'observability/prometheus.yml',
+      'k8s/secret.yaml', 'k8s/service.yaml', 'observability/grafana-datasources.yaml', 'observability/prometheus.yml',
       'observability/tempo.yaml', 'otel-collector.yaml',
     ]);
     expect(() => yamlFiles.forEach(([, text]) => parse(text))).not.toThrow();
@@ -113,10 +127,43 @@ describe.each(['service-typescript', 'service-python'])('template %s (dry run)',
     expect(deployment.spec.template.spec.containers[0].env.map((e: any) => e.name)).toEqual(
       expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'KAFKA_BROKERS', 'OTEL_EXPORTER_OTLP_ENDPOINT']),
     );
-    expect(parse(files['k8s/configmap.yaml']).data.DATABASE_URL).toMatch(/postgresql:5432\/orders$/);
+    const configMap = parse(files['k8s/configmap.yaml']);
+    expect(configMap.data.DATABASE_URL).toBe('postgres://postgresql:5432/orders');
     expect(parse(files['k8s/service.yaml']).kind).toBe('Service');
     expect(parse(files['otel-collector.yaml']).service.pipelines.traces.exporters).toEqual(['otlp/tempo']);
-    expect(files['.env.example']).toMatch(/^DATABASE_URL=postgres:\/\/app:app@postgres:5432\/orders$/m);
+
+    // Safe defaults of the generated files.
+    // (1) Every published compose port is bound to the loopback interface.
+    const published = Object.values<any>(compose.services).flatMap(service => service.ports ?? []);
+    expect(published.length).toBeGreaterThan(5);
+    expect(published.filter((port: string) => !port.startsWith('127.0.0.1:'))).toEqual([]);
+    // (2) Credentials: listed in .env.example, read by compose as ${VAR:-default}.
+    const env = envVariables(files['.env.example']);
+    expect(env).toMatchObject({ POSTGRES_USER: 'app', POSTGRES_PASSWORD: 'app' });
+    expect(compose.services.postgres.environment).toMatchObject({
+      POSTGRES_USER: '${POSTGRES_USER:-app}',
+      POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-app}',
+    });
+    expect(compose.services.orders.environment.DATABASE_URL).toBe(
+      'postgres://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:-app}@postgres:5432/orders',
+    );
+    // (3) In Kubernetes, credentials are in a Secret the Deployment reads, never in the ConfigMap.
+    const secret = parse(files['k8s/secret.yaml']);
+    expect(secret).toMatchObject({
+      kind: 'Secret',
+      metadata: { name: 'orders-credentials' },
+      stringData: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: 'app' },
+    });
+    expect(Object.keys(configMap.data).filter(key => key in secret.stringData)).toEqual([]);
+    const containerEnv = deployment.spec.template.spec.containers[0].env;
+    expect(containerEnv).toEqual(
+      expect.arrayContaining([
+        { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-credentials', key: 'POSTGRES_PASSWORD' } } },
+      ]),
+    );
+    expect(
+      containerEnv.filter((e: any) => e.valueFrom.configMapKeyRef && e.name in secret.stringData),
+    ).toEqual([]);
 
     const entity = parse(files['catalog-info.yaml']);
     expect(entity.metadata).toMatchObject({
@@ -132,8 +179,9 @@ describe.each(['service-typescript', 'service-python'])('template %s (dry run)',
 
     expect(body.output.links).toEqual([
       { title: 'Open in catalog', icon: 'catalog', entityRef: 'component:default/orders' },
-      expect.objectContaining({ title: 'Service folder', url: expect.stringMatching(/^file:.*\/orders$/) }),
     ]);
+    // The output names the folder as configured, not a path of the backend's disk beyond it.
+    expect(JSON.stringify(body.output)).toContain(`Published to \`${path.join(publishDir.path, 'orders')}\``);
     // The dry run publishes nothing.
     expect(fs.readdirSync(publishDir.path)).toEqual([]);
   });

@@ -4,7 +4,6 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createPublishLocalAction } from './publishLocal';
 
 describe('tech-stack:publish-local', () => {
@@ -41,7 +40,7 @@ describe('tech-stack:publish-local', () => {
     return ctx;
   }
 
-  it('copies the workspace, registers the file location and outputs the URLs', async () => {
+  it('copies the workspace, registers the file location and outputs where it is', async () => {
     const ctx = await publish({ name: 'orders' });
     const target = path.join(publishDir(), 'orders');
     expect(fs.readFileSync(path.join(target, 'src/index.ts'), 'utf8')).toBe('export {};\n');
@@ -50,10 +49,39 @@ describe('tech-stack:publish-local', () => {
       { type: 'file', target: catalogInfo },
       { credentials: await ctx.getInitiatorCredentials() },
     );
-    expect(ctx.output).toHaveBeenCalledWith('catalogInfoUrl', pathToFileURL(catalogInfo).href);
     expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', catalogInfo);
-    expect(ctx.output).toHaveBeenCalledWith('remoteUrl', pathToFileURL(target).href);
+    expect(ctx.output).toHaveBeenCalledWith('folder', target);
     expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/orders');
+  });
+
+  it('names paths as the publish folder is configured, never as resolved on disk', async () => {
+    const configured = path.relative(process.cwd(), publishDir());
+    expect(path.isAbsolute(configured)).toBe(false);
+    const action = createPublishLocalAction({ catalog, localPublishDir: configured });
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext({
+      workspacePath: root.resolve('workspace'),
+      input: { name: 'orders' } as any,
+      logger,
+    });
+    await action.handler(ctx as any);
+    const location = path.join(configured, 'orders', 'catalog-info.yaml');
+    expect(fs.existsSync(path.join(publishDir(), 'orders', 'catalog-info.yaml'))).toBe(true);
+    expect(catalog.addLocation).toHaveBeenCalledWith({ type: 'file', target: location }, expect.anything());
+    expect(ctx.output).toHaveBeenCalledWith('folder', path.join(configured, 'orders'));
+    expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', location);
+    const said = JSON.stringify([
+      (ctx.output as jest.Mock).mock.calls,
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+    ]);
+    // No absolute path: nothing starts with "/" after a quote or a space.
+    expect(said).not.toMatch(/["\s]\//);
+
+    const error = await action.handler(ctx as any).catch(e => e);
+    expect(error.message).toBe(
+      `name: ${path.join(configured, 'orders')} already exists and is not empty; choose another name or set overwrite: true`,
+    );
   });
 
   it('refuses to overwrite a non-empty folder unless told to', async () => {
@@ -79,7 +107,7 @@ describe('tech-stack:publish-local', () => {
     expect(fs.existsSync(publishDir())).toBe(false);
     expect(catalog.addLocation).not.toHaveBeenCalled();
     expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/orders');
-    expect(ctx.output).toHaveBeenCalledWith('catalogInfoUrl', expect.stringMatching(/^file:.*\/published\/orders\/catalog-info\.yaml$/));
+    expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', path.join(publishDir(), 'orders/catalog-info.yaml'));
   });
 
   it('explains how to allow file locations when the catalog refuses them', async () => {

@@ -4,8 +4,9 @@ import { ConflictError, InputError, isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
-import { pathToFileURL } from 'node:url';
+import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { checkTextBound, INPUT_BOUNDS } from '../lib/inputBounds';
 import { isValidEntityName } from '../lib/isValidEntityName';
 import { defaultLocalPublishDir } from '../lib/scaffolderConfig';
 import { examples } from './publishLocal.examples';
@@ -13,7 +14,12 @@ import { examples } from './publishLocal.examples';
 /** Options of {@link createPublishLocalAction}. */
 export interface PublishLocalActionOptions {
   catalog: CatalogService;
-  /** `techStack.scaffolder.localPublishDir`; `<os tmp>/tech-stack-services` by default. */
+  /**
+   * `techStack.scaffolder.localPublishDir` as configured: absolute, or
+   * relative to the backend's working directory; `<os tmp>/tech-stack-services`
+   * by default. Outputs, logs and the registered location name paths in this
+   * form, never the resolved absolute path.
+   */
   localPublishDir?: string;
 }
 
@@ -46,14 +52,20 @@ async function entityRefOf(file: string): Promise<string | undefined> {
  * `tech-stack:publish-local`: publishes the workspace (or a folder of it)
  * without a git host, by copying it to `<localPublishDir>/<name>`, and
  * registers its catalog-info.yaml in the catalog as a `file` location (the
- * catalog must allow `file` locations, see the README). In a dry run it
+ * catalog must allow `file` locations under the publish folder, see the
+ * README). Paths in its outputs, logs and errors are the publish folder as
+ * configured joined with the service's folder (`../../.local-services/orders`),
+ * so the backend's disk layout is not shown to the user. In a dry run it
  * writes nothing outside the workspace and registers nothing.
  *
  * @public
  */
 export function createPublishLocalAction(options: PublishLocalActionOptions) {
   const { catalog } = options;
-  const publishDir = options.localPublishDir ?? defaultLocalPublishDir();
+  const configuredDir = options.localPublishDir ?? defaultLocalPublishDir();
+  const publishDir = path.resolve(configuredDir);
+  /** A path under the publish folder, as the configuration writes the folder. */
+  const shown = (...parts: string[]) => path.join(configuredDir, ...parts);
   return createTemplateAction({
     id: 'tech-stack:publish-local',
     description:
@@ -74,15 +86,18 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
           z.string().optional().describe('The catalog-info.yaml, relative to the published folder'),
       },
       output: {
-        remoteUrl: z => z.string().describe('file: URL of the published folder'),
-        repoContentsUrl: z => z.string().describe('file: URL of the published folder'),
-        catalogInfoUrl: z => z.string().describe('file: URL of the published catalog-info.yaml'),
-        catalogInfoPath: z => z.string().describe('Absolute path of the published catalog-info.yaml: the file location target'),
+        folder: z =>
+          z.string().describe('The published folder: the publish folder as configured, joined with the name'),
+        catalogInfoPath: z =>
+          z.string().describe('The published catalog-info.yaml in the same form: the file location target'),
         entityRef: z => z.string().optional().describe('The entity the catalog-info.yaml describes'),
       },
     },
     async handler(ctx) {
       const { input } = ctx;
+      checkTextBound('name', input.name, INPUT_BOUNDS.name);
+      checkTextBound('sourcePath', input.sourcePath, INPUT_BOUNDS.path);
+      checkTextBound('catalogInfoPath', input.catalogInfoPath, INPUT_BOUNDS.path);
       if (!isValidEntityName(input.name)) {
         throw new InputError(
           `name: "${input.name}" is not a valid entity name (letters, digits, - _ ., at most 63 characters)`,
@@ -92,22 +107,23 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       const target = resolveSafeChildPath(publishDir, input.name);
       const catalogInfoFile = input.catalogInfoPath ?? 'catalog-info.yaml';
       const catalogInfoPath = resolveSafeChildPath(target, catalogInfoFile);
+      const relativeCatalogInfo = path.relative(target, catalogInfoPath);
+      const folder = shown(input.name);
+      const location = shown(input.name, relativeCatalogInfo);
       const entityRef = await entityRefOf(resolveSafeChildPath(source, catalogInfoFile));
 
       if ((await isNonEmptyDir(target)) && !input.overwrite) {
         throw new ConflictError(
-          `name: ${target} already exists and is not empty; choose another name or set overwrite: true`,
+          `name: ${folder} already exists and is not empty; choose another name or set overwrite: true`,
         );
       }
 
-      ctx.output('remoteUrl', pathToFileURL(target).href);
-      ctx.output('repoContentsUrl', pathToFileURL(target).href);
-      ctx.output('catalogInfoUrl', pathToFileURL(catalogInfoPath).href);
-      ctx.output('catalogInfoPath', catalogInfoPath);
+      ctx.output('folder', folder);
+      ctx.output('catalogInfoPath', location);
       if (entityRef) ctx.output('entityRef', entityRef);
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would copy ${input.sourcePath ?? 'the workspace'} to ${target}${input.register === false ? '' : ` and register ${catalogInfoPath}`}`);
+        ctx.logger.info(`Dry run: would copy ${input.sourcePath ?? 'the workspace'} to ${folder}${input.register === false ? '' : ` and register ${location}`}`);
         return;
       }
 
@@ -116,7 +132,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       }
       await fs.ensureDir(target);
       await fs.copy(source, target);
-      ctx.logger.info(`Published to ${target}`);
+      ctx.logger.info(`Published to ${folder}`);
 
       if (input.register === false) return;
       if (!(await fs.pathExists(catalogInfoPath))) {
@@ -124,20 +140,20 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       }
       try {
         await catalog.addLocation(
-          { type: 'file', target: catalogInfoPath },
+          { type: 'file', target: location },
           { credentials: await ctx.getInitiatorCredentials() },
         );
-        ctx.logger.info(`Registered file location ${catalogInfoPath}`);
+        ctx.logger.info(`Registered file location ${location}`);
       } catch (error) {
         if (
           isError(error) &&
           (error.name === 'ConflictError' ||
             (error as { statusCode?: number }).statusCode === 409)
         ) {
-          ctx.logger.info(`${catalogInfoPath} is already registered`);
+          ctx.logger.info(`${location} is already registered`);
           return;
         }
-        if (isError(error) && /allowed type/i.test(error.message)) {
+        if (isError(error) && error.message.toLowerCase().includes('allowed type')) {
           throw new InputError(
             `The catalog does not accept file locations (${error.message}); allow them with a catalog module calling catalogLocationsExtensionPoint.setAllowedLocationTypes(['url', 'file']), or set register: false`,
           );

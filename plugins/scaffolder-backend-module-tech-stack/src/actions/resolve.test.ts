@@ -108,4 +108,15 @@ describe('tech-stack:resolve', () => {
       { credentials: await ctx.getInitiatorCredentials() },
     );
   });
+
+  it('refuses more than 50 layers and overlong names, naming the field and the limit', async () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`Layer ${i}`, 'recommended']));
+    await expect(run(many).done).rejects.toThrow('layers: at most 50 entries are allowed, got 51');
+    await expect(run({ Relational: 'p'.repeat(201) }).done).rejects.toThrow(
+      'layers[0].choice: at most 200 characters are allowed, got 201',
+    );
+    await expect(run([{ layer: 'Relational', section: 's'.repeat(500) }]).done).rejects.toThrow(
+      'layers[0].section: at most 200 characters are allowed, got 500',
+    );
+  });
 });

@@ -1,6 +1,11 @@
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  checkListBound,
+  checkTextBound,
+  INPUT_BOUNDS,
+} from '../lib/inputBounds';
 import { loadTechnologies } from '../lib/loadTechnologies';
 import {
   LayerChoice,
@@ -79,7 +84,7 @@ export function createResolveAction(options: ResolveActionOptions) {
               ),
             ])
             .describe(
-              'Layer → technology name, alias, slug or ref, or "recommended"; as a map ({ Relational: recommended, Key-Value: Valkey }, a value may be { choice, section, group }) or a list of { layer, choice, section?, group? }',
+              'At most 50 layers, names of at most 200 characters. Layer → technology name, alias, slug or ref, or "recommended"; as a map ({ Relational: recommended, Key-Value: Valkey }, a value may be { choice, section, group }) or a list of { layer, choice, section?, group? }',
             ),
       },
       output: {
@@ -105,6 +110,14 @@ export function createResolveAction(options: ResolveActionOptions) {
       const choices = toLayerChoices(ctx.input.layers as LayersInput);
       if (choices.length === 0) {
         throw new InputError('layers: choose at least one layer');
+      }
+      checkListBound('layers', choices, INPUT_BOUNDS.stackSize);
+      for (const [index, choice] of choices.entries()) {
+        const field = `layers[${index}]`;
+        checkTextBound(`${field}.layer`, choice.layer, INPUT_BOUNDS.name);
+        checkTextBound(`${field}.choice`, choice.choice, INPUT_BOUNDS.name);
+        checkTextBound(`${field}.section`, choice.section, INPUT_BOUNDS.name);
+        checkTextBound(`${field}.group`, choice.group, INPUT_BOUNDS.name);
       }
       const lookup = new TechnologyLookup(
         await loadTechnologies(catalog, await ctx.getInitiatorCredentials()),

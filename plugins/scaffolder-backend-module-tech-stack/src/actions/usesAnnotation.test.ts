@@ -54,4 +54,18 @@ describe('tech-stack:annotate', () => {
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(/^path: missing.yaml/);
   });
+
+  it('refuses more than 100 technologies or a name over 200 characters, naming the field', async () => {
+    const run = (technologies: string[]) =>
+      action.handler(createMockActionContext({ workspacePath: workspace.path, input: { technologies, path: 'catalog-info.yaml' } }) as any);
+    await expect(run(Array.from({ length: 101 }, (_, i) => `t${i}`))).rejects.toThrow(
+      'technologies: at most 100 entries are allowed, got 101',
+    );
+    await expect(run(['Redis', 'r'.repeat(201)])).rejects.toThrow(
+      'technologies[1]: at most 200 characters are allowed, got 201',
+    );
+    expect(parse(fs.readFileSync(workspace.resolve('catalog-info.yaml'), 'utf8')).metadata.annotations).toEqual({
+      'techstack.dev/uses': 'PostgreSQL',
+    });
+  });
 });

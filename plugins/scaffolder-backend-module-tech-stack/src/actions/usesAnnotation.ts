@@ -6,6 +6,11 @@ import {
   parseUsesAnnotation,
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
+import {
+  checkListBound,
+  checkTextBound,
+  INPUT_BOUNDS,
+} from '../lib/inputBounds';
 import { parseDocument } from 'yaml';
 import { examples } from './usesAnnotation.examples';
 
@@ -28,7 +33,7 @@ export function createUsesAnnotationAction() {
           z
             .array(z.string().min(1))
             .min(1)
-            .describe('Technology names, aliases or entity refs'),
+            .describe('Technology names, aliases or entity refs (at most 100, each at most 200 characters)'),
         path: z =>
           z
             .string()
@@ -40,6 +45,11 @@ export function createUsesAnnotationAction() {
       },
     },
     async handler(ctx) {
+      checkListBound('technologies', ctx.input.technologies, INPUT_BOUNDS.technologies);
+      for (const [index, name] of ctx.input.technologies.entries()) {
+        checkTextBound(`technologies[${index}]`, name, INPUT_BOUNDS.name);
+      }
+      checkTextBound('path', ctx.input.path, INPUT_BOUNDS.path);
       const target = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
       if (!(await fs.pathExists(target))) {
         throw new InputError(

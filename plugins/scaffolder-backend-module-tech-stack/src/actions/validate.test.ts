@@ -70,4 +70,11 @@ describe('tech-stack:validate', () => {
     expect((await validate({ path: '../../etc/passwd' })).error?.message).toMatch(/outside/i);
     expect((await validate({})).error?.message).toBe('path: catalog-info.yaml does not exist in the workspace');
   });
+
+  it('refuses a file over 1 MB, naming the path and the limit', async () => {
+    workspace.setContent({ 'catalog-info.yaml': `# ${'x'.repeat(1024 * 1024)}\n` });
+    const { error } = await validate({});
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toMatch(/^path: catalog-info\.yaml has 1048579 bytes; at most 1048576 bytes \(1 MB\) are read$/);
+  });
 });

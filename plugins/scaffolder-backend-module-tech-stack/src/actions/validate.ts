@@ -8,6 +8,7 @@ import {
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
 import { parseAllDocuments } from 'yaml';
+import { checkTextBound, INPUT_BOUNDS } from '../lib/inputBounds';
 import { loadTechnologies } from '../lib/loadTechnologies';
 import {
   TechnologyLookup,
@@ -74,9 +75,16 @@ export function createValidateAction(options: ValidateActionOptions) {
     },
     async handler(ctx) {
       const file = ctx.input.path ?? 'catalog-info.yaml';
+      checkTextBound('path', file, INPUT_BOUNDS.path);
       const target = resolveSafeChildPath(ctx.workspacePath, file);
       if (!(await fs.pathExists(target))) {
         throw new InputError(`path: ${file} does not exist in the workspace`);
+      }
+      const { size } = await fs.stat(target);
+      if (size > INPUT_BOUNDS.fileBytes) {
+        throw new InputError(
+          `path: ${file} has ${size} bytes; at most ${INPUT_BOUNDS.fileBytes} bytes (1 MB) are read`,
+        );
       }
       const docs = parseAllDocuments(await fs.readFile(target, 'utf8'));
       const declared: Array<{ name: string; entity?: string }> = [];

@@ -23,6 +23,18 @@ describe('tech-stack:wire', () => {
   const workspacePath = () => root.resolve('workspace');
   const read = (file: string) => fs.readFileSync(path.join(workspacePath(), file), 'utf8');
   const readYaml = (file: string) => parse(read(file));
+  /** The variables of an env file: KEY=value lines, double-quoted values unquoted. */
+  const readEnv = (file: string) =>
+    Object.fromEntries(
+      read(file)
+        .split('\n')
+        .filter(line => line.includes('=') && !line.startsWith('#'))
+        .map(line => {
+          const [key, ...rest] = line.split('=');
+          const value = rest.join('=');
+          return [key, value.startsWith('"') ? JSON.parse(value) : value];
+        }),
+    );
 
   beforeEach(() => {
     root.setContent({ workspace: {} });
@@ -49,7 +61,7 @@ describe('tech-stack:wire', () => {
     expect(Object.keys(compose.services)).toEqual([
       'orders', 'postgres', 'redis', 'kafka', 'prometheus', 'jaeger', 'loki', 'grafana', 'otel-collector',
     ]);
-    expect(compose.services.postgres.healthcheck.test).toEqual(['CMD-SHELL', 'pg_isready -U app -d orders']);
+    expect(compose.services.postgres.healthcheck.test).toEqual(['CMD-SHELL', 'pg_isready -U "$${POSTGRES_USER}" -d orders']);
     expect(compose.services.postgres.environment.POSTGRES_DB).toBe('orders');
     expect(compose.services.orders.depends_on).toMatchObject({
       postgres: { condition: 'service_healthy' },
@@ -58,7 +70,9 @@ describe('tech-stack:wire', () => {
       'otel-collector': { condition: 'service_started' },
     });
     expect(compose.services.orders.environment).toMatchObject({
-      DATABASE_URL: 'postgres://app:app@postgres:5432/orders',
+      DATABASE_URL: 'postgres://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:-app}@postgres:5432/orders',
+      POSTGRES_USER: '${POSTGRES_USER:-app}',
+      POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-app}',
       REDIS_URL: 'redis://redis:6379/0',
       KAFKA_BROKERS: 'kafka:9092',
       OTEL_SERVICE_NAME: 'orders',
@@ -74,7 +88,13 @@ describe('tech-stack:wire', () => {
   it('writes the env, collector config, Kubernetes manifests and catalog-info', async () => {
     await wire({ system: 'system:default/commerce', language: 'TypeScript', port: 3000 });
     expect(read('.env.example')).toMatch(/^PORT=3000$/m);
-    expect(read('.env.example')).toMatch(/^# postgresql\nDATABASE_URL=postgres:\/\/app:app@postgres:5432\/orders$/m);
+    const env = readEnv('.env.example');
+    expect(env).toMatchObject({
+      PORT: '3000',
+      POSTGRES_USER: 'app',
+      POSTGRES_PASSWORD: 'app',
+      DATABASE_URL: 'postgres://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:-app}@postgres:5432/orders',
+    });
 
     const otel = readYaml('otel-collector.yaml');
     expect(otel.service.pipelines.traces.exporters).toEqual(['otlp/jaeger']);
@@ -86,11 +106,13 @@ describe('tech-stack:wire', () => {
     expect(deployment.kind).toBe('Deployment');
     const container = deployment.spec.template.spec.containers[0];
     expect(container.ports).toEqual([{ name: 'http', containerPort: 3000 }]);
-    const env = Object.fromEntries(container.env.map((e: any) => [e.name, e.valueFrom.configMapKeyRef]));
-    expect(env.DATABASE_URL).toEqual({ name: 'orders-env', key: 'DATABASE_URL' });
-    expect(Object.keys(env)).toEqual(expect.arrayContaining(['REDIS_URL', 'KAFKA_BROKERS', 'OTEL_SERVICE_NAME']));
+    const fromConfigMap = Object.fromEntries(
+      container.env.filter((e: any) => e.valueFrom.configMapKeyRef).map((e: any) => [e.name, e.valueFrom.configMapKeyRef]),
+    );
+    expect(fromConfigMap.DATABASE_URL).toEqual({ name: 'orders-env', key: 'DATABASE_URL' });
+    expect(Object.keys(fromConfigMap)).toEqual(expect.arrayContaining(['REDIS_URL', 'KAFKA_BROKERS', 'OTEL_SERVICE_NAME']));
     const configMap = readYaml('k8s/configmap.yaml');
-    expect(configMap.data.DATABASE_URL).toBe('postgres://app@postgresql:5432/orders');
+    expect(configMap.data.DATABASE_URL).toBe('postgres://postgresql:5432/orders');
     expect(configMap.data.KAFKA_BROKERS).toBe('kafka-bootstrap:9092');
     expect(readYaml('k8s/service.yaml').spec.ports[0]).toMatchObject({ port: 80, targetPort: 'http' });
 
@@ -103,6 +125,98 @@ describe('tech-stack:wire', () => {
       type: 'service', lifecycle: 'experimental', owner: 'group:default/team-a', system: 'system:default/commerce',
     });
     expect(readYaml('observability/prometheus.yml').scrape_configs[0].static_configs[0].targets).toEqual(['otel-collector:8889']);
+  });
+
+  it('binds every published compose port to 127.0.0.1', async () => {
+    await wire({});
+    const compose = readYaml('docker-compose.yaml');
+    const ports = Object.entries<any>(compose.services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port: string) => [name, port]),
+    );
+    expect(ports).toEqual(expect.arrayContaining([['orders', '127.0.0.1:8080:8080'], ['postgres', '127.0.0.1:5432:5432']]));
+    expect(ports.filter(([, port]) => !port.startsWith('127.0.0.1:'))).toEqual([]);
+  });
+
+  it('binds the ports of an organisation recipe to 127.0.0.1 unless it names a host address', async () => {
+    root.addContent({
+      org: {
+        'redis.yaml': 'technology: redis\ncompose:\n  services:\n    cache:\n      image: redis:7\n      ports: ["6379:6379", "9121", "0.0.0.0:8001:8001"]\n',
+      },
+    });
+    await wire({ stack: STACK.slice(1, 2) }, { recipesDir: root.resolve('org') });
+    expect(readYaml('docker-compose.yaml').services.cache.ports).toEqual([
+      '127.0.0.1:6379:6379', '127.0.0.1::9121', '0.0.0.0:8001:8001',
+    ]);
+  });
+
+  it('keeps credentials out of compose literals and the ConfigMap: .env, ${VAR:-default} and a Secret', async () => {
+    await wire({});
+    const credentials = { POSTGRES_USER: 'app', POSTGRES_PASSWORD: 'app' };
+    expect(readEnv('.env.example')).toMatchObject(credentials);
+
+    const compose = readYaml('docker-compose.yaml');
+    expect(compose.services.postgres.environment).toMatchObject({
+      POSTGRES_USER: '${POSTGRES_USER:-app}',
+      POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-app}',
+    });
+    // Every credential in a compose environment is a reference to it with its default.
+    const credentialValues = Object.values<any>(compose.services).flatMap(service =>
+      Object.entries<string>(service.environment ?? {}).filter(([key]) => key in credentials),
+    );
+    expect(credentialValues.length).toBeGreaterThan(0);
+    expect(credentialValues.filter(([key, value]) => value !== `\${${key}:-app}`)).toEqual([]);
+
+    const secret = readYaml('k8s/secret.yaml');
+    expect(secret).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'orders-credentials' },
+      type: 'Opaque',
+      stringData: credentials,
+    });
+    expect(read('k8s/secret.yaml')).toMatch(/^# The credentials of the service/);
+    const configMap = readYaml('k8s/configmap.yaml');
+    expect(Object.keys(configMap.data)).not.toEqual(expect.arrayContaining(['POSTGRES_USER']));
+    expect(Object.keys(configMap.data).filter(key => key in credentials)).toEqual([]);
+    expect(JSON.stringify(configMap.data)).not.toMatch(/:app@/);
+
+    const container = readYaml('k8s/deployment.yaml').spec.template.spec.containers[0];
+    const fromSecret = container.env.filter((e: any) => e.valueFrom.secretKeyRef);
+    expect(fromSecret).toEqual([
+      { name: 'POSTGRES_USER', valueFrom: { secretKeyRef: { name: 'orders-credentials', key: 'POSTGRES_USER' } } },
+      { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-credentials', key: 'POSTGRES_PASSWORD' } } },
+    ]);
+  });
+
+  it('writes no Secret for a stack without credentials', async () => {
+    const { ctx } = await wire({ stack: STACK.slice(1, 2) });
+    expect(fs.existsSync(path.join(workspacePath(), 'k8s/secret.yaml'))).toBe(false);
+    const container = readYaml('k8s/deployment.yaml').spec.template.spec.containers[0];
+    expect(container.env.filter((e: any) => e.valueFrom.secretKeyRef)).toEqual([]);
+    expect(ctx.output).toHaveBeenCalledWith('files', expect.not.arrayContaining(['k8s/secret.yaml']));
+  });
+
+  it('refuses a recipe that puts a credential into its env', async () => {
+    root.addContent({
+      org: { 'redis.yaml': 'technology: redis\ncredentials:\n  REDIS_PASSWORD: x\nk8sEnv:\n  REDIS_PASSWORD: x\n' },
+    });
+    await expect(wire({}, { recipesDir: root.resolve('org') })).rejects.toThrow(
+      /redis\.yaml: k8sEnv\.REDIS_PASSWORD: REDIS_PASSWORD is a credential: declare it under credentials only/,
+    );
+  });
+
+  it.each([
+    [{ stack: new Array(51).fill(STACK[0]) }, 'stack: at most 50 entries are allowed, got 51'],
+    [{ stack: [{ ...STACK[0], layer: 'x'.repeat(201) }] }, 'stack[0].layer: at most 200 characters are allowed, got 201'],
+    [{ owner: `group:default/${'a'.repeat(300)}` }, 'owner: at most 255 characters are allowed, got 314'],
+    [{ description: 'd'.repeat(2001) }, 'description: at most 2000 characters are allowed, got 2001'],
+    [{ targetPath: 'p/'.repeat(600) }, 'targetPath: at most 1024 characters are allowed, got 1200'],
+    [{ language: 'C sharp' }, 'language: "C sharp" cannot be an entity tag'],
+  ])('refuses inputs past their bounds, naming the field and the limit (%#)', async (input, message) => {
+    const error = await wire(input).catch(e => e);
+    expect(error.name).toBe('InputError');
+    expect(error.message).toContain(message);
+    expect(fs.readdirSync(workspacePath())).toEqual([]);
   });
 
   it('merges into existing files, keeping what is there', async () => {

@@ -1,6 +1,12 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { isValidEntityName } from '../lib/isValidEntityName';
+import { makeValidator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import {
+  checkListBound,
+  checkTextBound,
+  INPUT_BOUNDS,
+} from '../lib/inputBounds';
+import { isValidEntityName } from '../lib/isValidEntityName';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { StackItem } from '../lib/resolveStack';
 import { builtInRecipesDir, RecipeBook } from '../recipes/RecipeBook';
@@ -16,13 +22,45 @@ export interface WireActionOptions {
   builtInRecipesDir?: string;
 }
 
+const validator = makeValidator();
+
+const STACK_ITEM_FIELDS = ['name', 'title', 'layer', 'section', 'group', 'ref', 'ring'] as const;
+
+/** The bounds of the wire inputs; see {@link INPUT_BOUNDS}. */
+function checkBounds(input: {
+  stack: Array<Partial<Record<(typeof STACK_ITEM_FIELDS)[number], string>>>;
+  name: string;
+  owner: string;
+  system?: string;
+  description?: string;
+  targetPath?: string;
+}): void {
+  checkListBound('stack', input.stack, INPUT_BOUNDS.stackSize);
+  for (const [index, item] of input.stack.entries()) {
+    for (const field of STACK_ITEM_FIELDS) {
+      const value = item[field];
+      checkTextBound(
+        `stack[${index}].${field}`,
+        typeof value === 'string' ? value : undefined,
+        INPUT_BOUNDS.name,
+      );
+    }
+  }
+  checkTextBound('name', input.name, INPUT_BOUNDS.name);
+  checkTextBound('owner', input.owner, INPUT_BOUNDS.ref);
+  checkTextBound('system', input.system, INPUT_BOUNDS.ref);
+  checkTextBound('description', input.description, INPUT_BOUNDS.description);
+  checkTextBound('targetPath', input.targetPath, INPUT_BOUNDS.path);
+}
+
 /**
  * `tech-stack:wire`: writes the files that pre-wire a service to a resolved
  * stack into the workspace: `docker-compose.yaml`, `.env.example`,
  * `otel-collector.yaml`, `k8s/` manifests and `catalog-info.yaml`, built
  * from the technologies' recipes (YAML data, extendable through
  * `techStack.scaffolder.recipesDir`). Existing files are merged, keeping
- * what they hold.
+ * what they hold. Inputs past {@link INPUT_BOUNDS} fail with an InputError
+ * naming the field and the limit.
  *
  * @public
  */
@@ -50,7 +88,7 @@ export function createWireAction(options: WireActionOptions = {}) {
                 })
                 .passthrough(),
             )
-            .describe('The stack output of tech-stack:resolve'),
+            .describe('The stack output of tech-stack:resolve (at most 50 technologies)'),
         name: z => z.string().min(1).describe('The service (entity) name'),
         owner: z => z.string().min(1).describe('Entity ref of the owning group'),
         system: z => z.string().optional().describe('Entity ref of the system'),
@@ -71,9 +109,16 @@ export function createWireAction(options: WireActionOptions = {}) {
     },
     async handler(ctx) {
       const { input } = ctx;
+      checkBounds(input);
       if (!isValidEntityName(input.name)) {
         throw new InputError(
           `name: "${input.name}" is not a valid entity name (letters, digits, - _ ., at most 63 characters)`,
+        );
+      }
+      const language = input.language || undefined;
+      if (language && !validator.isValidTag(language.toLocaleLowerCase('en-US'))) {
+        throw new InputError(
+          `language: "${language}" cannot be an entity tag (lowercase letters, digits, + # : and single dashes, at most 63 characters)`,
         );
       }
       const baseDir = resolveSafeChildPath(ctx.workspacePath, input.targetPath ?? '.');
@@ -92,7 +137,7 @@ export function createWireAction(options: WireActionOptions = {}) {
           owner: input.owner,
           system: input.system || undefined,
           description: input.description || undefined,
-          language: input.language || undefined,
+          language,
           port: input.port ?? 8080,
         },
         book,

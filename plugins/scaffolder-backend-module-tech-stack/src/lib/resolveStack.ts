@@ -45,6 +45,15 @@ export interface ResolvedStack {
   warnings: string[];
 }
 
+/** The text without trailing full stops and white space (a string loop: linear). */
+function withoutFinalStop(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1].trim() === '')) {
+    end--;
+  }
+  return text.slice(0, end).trim();
+}
+
 function describe(entry: LayerEntry): string {
   return `${technologyTitle(entry.entity)} (${entry.ring})`;
 }
@@ -138,7 +147,7 @@ export function resolveStack(
     if (entry.ring === 'hold') {
       const alternatives = layer.entries.filter(e => e.ring === 'adopt');
       const fallback = layer.entries.filter(e => e.ring !== 'hold');
-      const reason = entry.entity.spec.ringReason?.trim().replace(/[.\s]+$/, '');
+      const reason = withoutFinalStop(entry.entity.spec.ringReason ?? '');
       problems.push(
         `${field}: ${technologyTitle(entry.entity)} is on hold${
           reason ? `: ${reason}` : ''

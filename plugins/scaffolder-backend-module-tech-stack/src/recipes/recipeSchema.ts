@@ -48,8 +48,16 @@ export const recipeSchema = z
       .optional(),
     /** Environment of the service for local development (compose network addresses). */
     env: envSchema.optional(),
-    /** Environment in the cluster (ConfigMap); `env` when absent. */
+    /** Environment in the cluster (ConfigMap); `env` when absent. Never credentials. */
     k8sEnv: envSchema.optional(),
+    /**
+     * Credentials (user names, passwords, tokens) with their local
+     * development defaults. `.env.example` lists them; compose files refer to
+     * them as `${VAR:-default}`, so a `.env` file (which docker compose reads)
+     * overrides them; in the cluster they go to the service's `Secret`, never
+     * to its ConfigMap.
+     */
+    credentials: envSchema.optional(),
     /** Fragment of the OpenTelemetry collector config: exporters and the pipelines that use them. */
     otel: z
       .object({
@@ -75,6 +83,17 @@ export const recipeSchema = z
   })
   .strict()
   .superRefine((recipe, ctx) => {
+    for (const key of Object.keys(recipe.credentials ?? {})) {
+      for (const field of ['env', 'k8sEnv'] as const) {
+        if (recipe[field] && key in recipe[field]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, key],
+            message: `${key} is a credential: declare it under credentials only, so that it goes to the Secret and compose reads it as \${${key}:-default}`,
+          });
+        }
+      }
+    }
     const exporters = Object.keys(recipe.otel?.exporters ?? {});
     for (const [signal, names] of Object.entries(recipe.otel?.pipelines ?? {})) {
       for (const [index, name] of (names ?? []).entries()) {

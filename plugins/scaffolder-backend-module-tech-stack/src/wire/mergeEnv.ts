@@ -5,10 +5,42 @@ export interface EnvEntry {
   comment?: string;
 }
 
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
+const PLAIN = /^[\w@:/.,+\-?=&%]*$/;
+
+function isBlank(char: string): boolean {
+  return char === ' ' || char === '\t';
+}
+
+function isNameChar(char: string, first: boolean): boolean {
+  return (
+    (char >= 'A' && char <= 'Z') ||
+    (char >= 'a' && char <= 'z') ||
+    char === '_' ||
+    (!first && char >= '0' && char <= '9')
+  );
+}
+
+/**
+ * The variable a line of an env file sets (`KEY=…`, `export KEY=…`, blanks
+ * around the name allowed), or undefined. One pass over the line.
+ */
+export function envKeyOf(line: string): string | undefined {
+  let i = 0;
+  while (i < line.length && isBlank(line[i])) i++;
+  if (line.startsWith('export', i) && isBlank(line[i + 6] ?? '')) {
+    i += 6;
+    while (i < line.length && isBlank(line[i])) i++;
+  }
+  const start = i;
+  while (i < line.length && isNameChar(line[i], i === start)) i++;
+  if (i === start) return undefined;
+  const key = line.slice(start, i);
+  while (i < line.length && isBlank(line[i])) i++;
+  return line[i] === '=' ? key : undefined;
+}
 
 function quote(value: string): string {
-  return /^[\w@:/.,+\-?=&%]*$/.test(value) ? value : JSON.stringify(value);
+  return PLAIN.test(value) ? value : JSON.stringify(value);
 }
 
 /**
@@ -18,10 +50,10 @@ function quote(value: string): string {
 export function mergeEnv(existing: string | undefined, entries: EnvEntry[]): string {
   const text = existing ?? '';
   const present = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    const match = LINE.exec(line);
-    if (match) {
-      present.add(match[1]);
+  for (const line of text.split('\n')) {
+    const key = envKeyOf(line);
+    if (key) {
+      present.add(key);
     }
   }
   const added: string[] = [];
@@ -41,6 +73,6 @@ export function mergeEnv(existing: string | undefined, entries: EnvEntry[]): str
   if (added.length === 0) {
     return text;
   }
-  const prefix = text === '' ? '' : `${text.replace(/\s*$/, '')}\n\n`;
+  const prefix = text === '' ? '' : `${text.trimEnd()}\n\n`;
   return `${prefix}${added.join('\n')}\n`;
 }

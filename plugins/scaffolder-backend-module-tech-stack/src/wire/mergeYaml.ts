@@ -2,6 +2,9 @@ import { InputError } from '@backstage/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
+/** Objects used twice are written twice, never as YAML anchors and aliases. */
+const NODE_OPTIONS = { aliasDuplicateObjects: false } as const;
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -13,7 +16,7 @@ function mergeInto(doc: Document, path: string[], value: unknown): boolean {
     node === null ||
     (isScalar(node) && (node.value === null || node.value === undefined))
   ) {
-    doc.setIn(path, doc.createNode(value));
+    doc.setIn(path, doc.createNode(value, NODE_OPTIONS));
     return true;
   }
   let changed = false;
@@ -27,7 +30,7 @@ function mergeInto(doc: Document, path: string[], value: unknown): boolean {
     const existing = node.toJSON() as unknown[];
     for (const item of value) {
       if (!existing.some(present => isDeepStrictEqual(present, item))) {
-        doc.addIn(path, doc.createNode(item));
+        doc.addIn(path, doc.createNode(item, NODE_OPTIONS));
         existing.push(item);
         changed = true;
       }
@@ -50,7 +53,10 @@ export function mergeYaml(
   file: string,
 ): { doc: Document; changed: boolean } {
   if (existing === undefined || existing.trim() === '') {
-    return { doc: new Document(addition), changed: true };
+    return {
+      doc: new Document(addition, { aliasDuplicateObjects: false }),
+      changed: true,
+    };
   }
   const doc = parseDocument(existing);
   if (doc.errors.length > 0) {
@@ -59,7 +65,10 @@ export function mergeYaml(
     );
   }
   if (doc.contents === null) {
-    return { doc: new Document(addition), changed: true };
+    return {
+      doc: new Document(addition, { aliasDuplicateObjects: false }),
+      changed: true,
+    };
   }
   if (!isMap(doc.contents)) {
     throw new InputError(

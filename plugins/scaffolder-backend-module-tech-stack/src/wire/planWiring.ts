@@ -4,6 +4,7 @@ import type { StackItem } from '../lib/resolveStack';
 import { usesOf } from '../lib/resolveStack';
 import type { RecipeBook } from '../recipes/RecipeBook';
 import type { LoadedRecipe } from '../recipes/recipeSchema';
+import { withLoopbackPorts } from './loopbackPorts';
 import type { EnvEntry } from './mergeEnv';
 import { renderPlaceholders } from './renderPlaceholders';
 
@@ -29,6 +30,7 @@ export const WIRING_FILES = {
   deployment: 'k8s/deployment.yaml',
   service: 'k8s/service.yaml',
   configMap: 'k8s/configmap.yaml',
+  secret: 'k8s/secret.yaml',
   catalogInfo: 'catalog-info.yaml',
 } as const;
 
@@ -36,6 +38,8 @@ export const WIRING_FILES = {
 export interface WiringPlan {
   /** YAML files by path: merged into existing files. */
   yaml: Map<string, Record<string, unknown>>;
+  /** A comment at the top of a new YAML file, by path. */
+  comments: Map<string, string>;
   /** Text files by path: written when absent. */
   text: Map<string, string>;
   /** The lines of `.env.example`. */
@@ -57,6 +61,17 @@ const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.111.0';
 
 type ComposeService = Record<string, unknown> & { healthcheck?: unknown };
 
+/** How compose files refer to a credential: overridable from `.env`, with its local default. */
+export function composeReference(key: string, fallback: string): string {
+  return `\${${key}:-${fallback}}`;
+}
+
+const SECRET_COMMENT = [
+  ' The credentials of the service, with their local-development defaults.',
+  ' Replace the values before applying, or create this Secret outside git',
+  ' (kubectl create secret generic, or an external secrets operator).',
+].join('\n');
+
 function dependsOn(services: Map<string, ComposeService>, names: string[]) {
   return Object.fromEntries(
     names.map(name => [
@@ -75,6 +90,13 @@ function dependsOn(services: Map<string, ComposeService>, names: string[]) {
  * technologies' recipes: `docker-compose.yaml`, `.env.example`,
  * `otel-collector.yaml`, Kubernetes manifests under `k8s/` and
  * `catalog-info.yaml`, plus the recipes' own files. Pure: writes nothing.
+ *
+ * Safe defaults of what it generates: every published compose port is bound
+ * to 127.0.0.1 (unless a recipe names a host address); credentials are listed
+ * in `.env.example` and referred to as `${VAR:-default}` in compose, so a
+ * `.env` file overrides them; in Kubernetes they are in the Secret
+ * `<name>-credentials` (`k8s/secret.yaml`), read by the Deployment through
+ * `secretKeyRef`, and never in the ConfigMap.
  */
 export function planWiring(
   stack: StackItem[],
@@ -104,6 +126,7 @@ export function planWiring(
   const volumes: Record<string, unknown> = {};
   const localEnv = new Map<string, EnvEntry>();
   const clusterEnv = new Map<string, string>();
+  const credentials = new Map<string, EnvEntry>();
   const exporters: Record<string, unknown> = {};
   const pipelines: Record<(typeof OTEL_SIGNALS)[number], string[]> = {
     traces: [],
@@ -139,11 +162,22 @@ export function planWiring(
         );
         continue;
       }
-      services.set(name, definition as ComposeService);
+      services.set(name, withLoopbackPorts(definition as ComposeService));
       serviceOwner.set(name, slug);
     }
     Object.assign(volumes, recipe.compose?.volumes ?? {});
+    for (const [key, value] of Object.entries(recipe.credentials ?? {})) {
+      if (credentials.has(key) || localEnv.has(key)) {
+        warnings.push(`credential ${key} of ${slug} is already set by another technology; the first value is kept`);
+        continue;
+      }
+      credentials.set(key, { key, value, comment: `${slug} credentials: copy to .env and change them` });
+    }
     for (const [key, value] of Object.entries(recipe.env ?? {})) {
+      if (credentials.has(key)) {
+        warnings.push(`env ${key} of ${slug} is a credential of another technology; the credential is kept`);
+        continue;
+      }
       if (localEnv.has(key)) {
         warnings.push(`env ${key} of ${slug} is already set by another technology; the first value is kept`);
         continue;
@@ -151,7 +185,7 @@ export function planWiring(
       localEnv.set(key, { key, value, comment: slug });
     }
     for (const [key, value] of Object.entries(recipe.k8sEnv ?? recipe.env ?? {})) {
-      if (!clusterEnv.has(key)) clusterEnv.set(key, value);
+      if (!clusterEnv.has(key) && !credentials.has(key)) clusterEnv.set(key, value);
     }
     Object.assign(exporters, recipe.otel?.exporters ?? {});
     for (const signal of OTEL_SIGNALS) {
@@ -197,22 +231,26 @@ export function planWiring(
 
   const backing = [...services.keys()];
   const all = new Map<string, ComposeService>(services);
-  all.set(COLLECTOR, {
+  all.set(COLLECTOR, withLoopbackPorts({
     image: COLLECTOR_IMAGE,
     command: ['--config=/etc/otelcol/config.yaml'],
     volumes: [`./${WIRING_FILES.otel}:/etc/otelcol/config.yaml:ro`],
     ports: ['4317:4317', '4318:4318'],
     ...(collectorDeps.length > 0 ? { depends_on: dependsOn(services, collectorDeps) } : {}),
-  });
-  const appService = {
+  }));
+  const appService = withLoopbackPorts({
     build: '.',
     image: `${service.name}:local`,
     ports: [`${service.port}:${service.port}`],
-    environment: Object.fromEntries(
-      [...localEnv.values()].map(entry => [entry.key, entry.value]),
-    ),
+    environment: Object.fromEntries([
+      ...[...localEnv.values()].map(entry => [entry.key, entry.value]),
+      ...[...credentials.values()].map(entry => [
+        entry.key,
+        composeReference(entry.key, entry.value),
+      ]),
+    ]),
     depends_on: dependsOn(all, [...backing, COLLECTOR]),
-  };
+  });
   yaml.set(WIRING_FILES.compose, {
     name: service.name,
     services: Object.fromEntries([[service.name, appService], ...all]),
@@ -222,6 +260,20 @@ export function planWiring(
   // Kubernetes: the service itself; backing services are the platform's.
   const labels = { app: service.name, 'backstage.io/kubernetes-id': service.name };
   const configMapName = `${service.name}-env`;
+  const secretName = `${service.name}-credentials`;
+  const comments = new Map<string, string>();
+  if (credentials.size > 0) {
+    yaml.set(WIRING_FILES.secret, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: secretName, labels },
+      type: 'Opaque',
+      stringData: Object.fromEntries(
+        [...credentials.values()].map(entry => [entry.key, entry.value]),
+      ),
+    });
+    comments.set(WIRING_FILES.secret, SECRET_COMMENT);
+  }
   yaml.set(WIRING_FILES.configMap, {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -243,10 +295,16 @@ export function planWiring(
               name: service.name,
               image: `${service.name}:latest`,
               ports: [{ name: 'http', containerPort: service.port }],
-              env: [...clusterEnv.keys()].map(name => ({
-                name,
-                valueFrom: { configMapKeyRef: { name: configMapName, key: name } },
-              })),
+              env: [
+                ...[...credentials.keys()].map(name => ({
+                  name,
+                  valueFrom: { secretKeyRef: { name: secretName, key: name } },
+                })),
+                ...[...clusterEnv.keys()].map(name => ({
+                  name,
+                  valueFrom: { configMapKeyRef: { name: configMapName, key: name } },
+                })),
+              ],
               readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
               livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
             },
@@ -287,8 +345,9 @@ export function planWiring(
 
   return {
     yaml,
+    comments,
     text,
-    env: [...localEnv.values()],
+    env: [...credentials.values(), ...localEnv.values()],
     uses: usesOf(stack),
     services: [service.name, ...all.keys()],
     recipes,

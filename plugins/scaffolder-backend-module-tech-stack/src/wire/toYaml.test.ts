@@ -27,4 +27,25 @@ describe('toYaml', () => {
     };
     expect(parse(toYaml(value))).toEqual(value);
   });
+
+  it.each([
+    ['dashes between words', `a${'-'.repeat(50_000)}b`],
+    ['separators and words alternating', `${'a-'.repeat(50_000)}:`],
+    ['spaces before a colon', `a${' '.repeat(50_000)}: b`],
+  ])('writes a 50,000-character string of %s (no backtracking pattern)', (_, text) => {
+    expect(parse(toYaml({ text }))).toEqual({ text });
+  });
+
+  it('writes an object that appears twice in full, without anchors', () => {
+    const shared = { condition: 'service_healthy' };
+    const text = toYaml({ a: shared, b: shared });
+    expect(text).not.toContain('&');
+    expect(parse(text)).toEqual({ a: shared, b: shared });
+  });
+
+  it('writes a comment at the top of the file', () => {
+    const text = toYaml({ a: 1 }, ' first line\n second line');
+    expect(text.startsWith('# first line\n# second line\n')).toBe(true);
+    expect(parse(text)).toEqual({ a: 1 });
+  });
 });

@@ -5,6 +5,7 @@ import {
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { normalizeName } from '../lib/normalizeName';
 import { mergeEnv } from './mergeEnv';
 import { mergeYaml } from './mergeYaml';
@@ -39,10 +40,41 @@ function unionUses(existing: unknown, added: unknown): string {
 }
 
 /**
+ * The compose addition without the `ports` of services the existing file
+ * already defines: a service's published ports are the file's choice, and a
+ * second mapping of the same host port would stop `docker compose up`.
+ */
+function withoutPortsOfExisting(
+  existing: string,
+  addition: Record<string, unknown>,
+): Record<string, unknown> {
+  const doc = parseDocument(existing);
+  if (doc.errors.length > 0) {
+    return addition; // mergeYaml reports it
+  }
+  const present = (doc.toJS() as { services?: unknown } | null)?.services;
+  const services = addition.services as Record<string, Record<string, unknown>>;
+  if (typeof present !== 'object' || present === null || !services) {
+    return addition;
+  }
+  return {
+    ...addition,
+    services: Object.fromEntries(
+      Object.entries(services).map(([name, service]) => {
+        if (!(name in present)) return [name, service];
+        const { ports: _ports, ...rest } = service;
+        return [name, rest];
+      }),
+    ),
+  };
+}
+
+/**
  * Writes a wiring plan into a folder of the workspace (every path checked to
  * stay inside it), merging into files that exist: YAML maps are deep-merged
  * and list items not repeated, env keys already set are kept, text files that
- * exist are left alone. The `techstack.dev/uses` annotation of the
+ * exist are left alone; the ports of a compose service the file already
+ * defines stay as they are. The `techstack.dev/uses` annotation of the
  * `catalog-info.yaml` becomes the union of both. A file that gains nothing
  * keeps its text. Returns the paths written, relative to the folder.
  */
@@ -58,9 +90,13 @@ export async function writeWiring(
     const existing = await readIfExists(full);
     let text: string;
     if (existing === undefined || existing.trim() === '') {
-      text = toYaml(content);
+      text = toYaml(content, plan.comments.get(file));
     } else {
-      const merged = mergeYaml(existing, content, file);
+      const addition =
+        file === WIRING_FILES.compose
+          ? withoutPortsOfExisting(existing, content)
+          : content;
+      const merged = mergeYaml(existing, addition, file);
       let changed = merged.changed;
       if (file === WIRING_FILES.catalogInfo) {
         const before = merged.doc.getIn(USES_PATH);
