@@ -210,16 +210,21 @@ describe('catalog module tech-stack (real catalog)', () => {
       ring: 'adopt',
       owner: 'group:default/platform-team',
     });
+    // the configured target is absolute: entities show it relative to the working directory
+    const shown = path.relative(process.cwd(), dir.resolve('guide.md'));
     expect(postgres.metadata.annotations).toMatchObject({
-      'backstage.io/managed-by-location': `file:${dir.resolve('guide.md')}`,
-      'backstage.io/managed-by-origin-location': `file:${dir.resolve(
-        'guide.md',
-      )}`,
+      'backstage.io/managed-by-location': `file:${shown}`,
+      'backstage.io/managed-by-origin-location': `file:${shown}`,
       'techstack.dev/guide': 'main',
     });
     expect(
       postgres.metadata.annotations!['techstack.dev/source-location'],
-    ).toMatch(new RegExp(`guide\\.md#L\\d+$`));
+    ).toMatch(new RegExp(`^${shown.replace(/\./g, '\\.')}#L\\d+$`));
+    for (const entity of items) {
+      for (const value of Object.values(entity.metadata.annotations ?? {})) {
+        expect(value).not.toMatch(/(?:^|[:\s(])\//);
+      }
+    }
     await waitFor('ownedBy relation', async () =>
       (
         await technology('postgresql')
@@ -344,13 +349,25 @@ describe('catalog module tech-stack (real catalog)', () => {
     expect((await refresh('?guide=nope')).status).toBe(404);
     const { status, body } = await refresh('?guide=main');
     expect(status).toBe(200);
+    expect((await refresh('?guide=main&force=maybe')).status).toBe(400);
     expect(body.guides).toEqual([
       {
         id: 'main',
+        status: 'applied',
         technologies: expectedNames.length,
+        previous: expectedNames.length,
+        forced: false,
         warnings: expect.any(Array),
+        warningCount: expect.any(Number),
+        finishedAt: expect.any(String),
       },
     ]);
+    expect(
+      logs.some(
+        l =>
+          l.level === 'warn' && /'main': \d+ parser warnings?/.test(l.message),
+      ),
+    ).toBe(true);
   });
 
   it('follows a changed guide: rings move (with history) and removed tools disappear', async () => {
@@ -390,21 +407,84 @@ describe('catalog module tech-stack (real catalog)', () => {
     await fs.rm(dir.resolve('guide.md'));
     const deleted = await refresh();
     expect(deleted.status).toBe(502);
-    expect(deleted.body.guides[0].error).toMatch(/main.*does not exist/);
+    expect(deleted.body.guides[0]).toMatchObject({
+      id: 'main',
+      status: 'failed',
+      technologies: 0,
+      error: { message: expect.stringMatching(/'main'.*does not exist/) },
+    });
+    expect(deleted.body.error.message).not.toMatch(/(?:^|[:\s(])\//);
 
     await fs.writeFile(dir.resolve('guide.md'), '# Nothing here yet\n');
     const empty = await refresh();
     expect(empty.status).toBe(502);
-    expect(empty.body.guides[0].error).toMatch(/contains no technologies/);
+    expect(empty.body.guides[0].error.message).toMatch(
+      /contains no technologies/,
+    );
 
     const newErrors = logs
       .filter(l => l.level === 'error')
       .slice(errorsBefore)
       .filter(l => l.message.includes("'main'"));
     expect(newErrors).toHaveLength(2);
-    expect(newErrors[0].message).toContain(dir.resolve('guide.md'));
+    expect(newErrors[0].message).toContain(
+      path.relative(process.cwd(), dir.resolve('guide.md')),
+    );
+    expect(newErrors[0].message).not.toMatch(/(?:^|[:\s(])\//);
 
     await new Promise(resolve => setTimeout(resolve, 2500));
     expect((await technologies()).length).toBe(before);
+  });
+
+  it('refuses a run that drops most technologies, and applies it when forced', async () => {
+    await fs.writeFile(dir.resolve('guide.md'), seedText);
+    const restored = await refresh('?guide=main');
+    expect(restored.status).toBe(200);
+    const count = restored.body.guides[0].technologies;
+    await waitFor('all technologies back', async () =>
+      (await technologies()).length === count ? true : undefined,
+    );
+
+    const start = seedText.indexOf('| **Relational**');
+    const cut = seedText.slice(
+      0,
+      start + seedText.slice(start).indexOf('\n\n'),
+    );
+    await fs.writeFile(dir.resolve('guide.md'), cut);
+    const refused = await refresh('?guide=main');
+    expect(refused.status).toBe(502);
+    expect(refused.body.guides[0]).toMatchObject({
+      status: 'failed',
+      error: { name: 'ConflictError' },
+    });
+    const message: string = refused.body.guides[0].error.message;
+    expect(message).toContain(`would drop from ${count} to `);
+    expect(message).toContain(
+      'POST /api/catalog/tech-stack/refresh?guide=main&force=true',
+    );
+    await new Promise(resolve => setTimeout(resolve, 2500));
+    expect((await technologies()).length).toBe(count);
+
+    const forced = await refresh('?guide=main&force=true');
+    expect(forced.status).toBe(200);
+    expect(forced.body.guides[0]).toMatchObject({
+      status: 'applied',
+      forced: true,
+      previous: count,
+    });
+    const small = forced.body.guides[0].technologies;
+    expect(small).toBeLessThan(count * 0.7);
+    await waitFor('the forced run applied', async () =>
+      (await technologies()).length === small ? true : undefined,
+    );
+
+    // the force was used up: the next run checks again (growing is fine)
+    await fs.writeFile(dir.resolve('guide.md'), seedText);
+    const grown = await refresh();
+    expect(grown.body.guides[0]).toMatchObject({
+      status: 'applied',
+      forced: false,
+      technologies: count,
+    });
   });
 });

@@ -102,8 +102,9 @@ describe('TechStackGuideEntityProvider', () => {
       expect(entities.length).toBeGreaterThan(50);
       for (const entity of entities) {
         for (const value of Object.values(entity.metadata.annotations!)) {
-          expect(value).not.toContain(dir.path);
-          expect(value).not.toMatch(/^(?:file:|url:)?\//);
+          // nothing that starts at the disk's root, after a prefix or not
+          expect(value).not.toMatch(/(?:^|[:\s(])\//);
+          expect(value.startsWith(dir.path)).toBe(false);
         }
         expect(
           entity.metadata.annotations!['techstack.dev/source-location'],
@@ -194,10 +195,7 @@ describe('TechStackGuideEntityProvider', () => {
     const result = await provider.refresh();
     const parserWarnings = result.warnings.length;
     const warns = logs.filter(l => l.level === 'warn');
-    if (parserWarnings === 0) {
-      expect(warns).toEqual([]);
-      return;
-    }
+    expect(parserWarnings).toBeGreaterThanOrEqual(30);
     expect(warns[0].message).toMatch(
       new RegExp(
         `^Tech stack guide 'main': ${parserWarnings} parser warnings?`,
