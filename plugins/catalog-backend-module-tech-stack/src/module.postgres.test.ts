@@ -146,4 +146,83 @@ describePostgres('catalog module tech-stack on PostgreSQL', () => {
     ).toHaveLength(1);
     await backend.stop();
   });
+
+  it('runs as two replicas on one database: a ring change recorded once, force reaching the replica that runs', async () => {
+    const knex = await databases.init(postgresId!);
+    const seed = await fs.readFile(SEED_GUIDE, 'utf8');
+    dir.setContent({ 'guide.md': seed });
+    const replicaA = await start(knex);
+    const replicaB = await start(knex);
+    try {
+      const refresh = async (backend: TestBackend, query: string) => {
+        const res = await fetch(
+          `http://localhost:${backend.server.port()}/api/catalog/tech-stack/refresh${query}`,
+          {
+            method: 'POST',
+            headers: { Authorization: mockCredentials.user.header() },
+          },
+        );
+        return { status: res.status, body: (await res.json()) as any };
+      };
+
+      await waitForTechnologies(replicaA, items => items.length > 50);
+      const seeded = await refresh(replicaB, '?guide=main');
+      expect(seeded.status).toBe(200);
+      const count: number = seeded.body.guides[0].technologies;
+      await waitForTechnologies(replicaA, items => items.length === count);
+
+      dir.setContent({
+        'guide.md': seed.replace(
+          '| **Relational** | PostgreSQL | CockroachDB, TiDB |',
+          '| **Relational** | CockroachDB | PostgreSQL, TiDB |',
+        ),
+      });
+      // both replicas asked, one after the other: one lock, one change
+      expect((await refresh(replicaA, '?guide=main')).status).toBe(200);
+      await waitForTechnologies(
+        replicaB,
+        items =>
+          items.find(e => e.metadata.name === 'postgresql')?.spec?.ring ===
+          'trial',
+      );
+      expect((await refresh(replicaB, '?guide=main')).status).toBe(200);
+      const both = await Promise.all([
+        refresh(replicaA, '?guide=main'),
+        refresh(replicaB, '?guide=main'),
+      ]);
+      expect(both.map(b => b.status)).toEqual([200, 200]);
+      for (const backend of [replicaA, replicaB]) {
+        const postgres = (await technologies(backend)).find(
+          e => e.metadata.name === 'postgresql',
+        )!;
+        expect(readRingHistory(postgres)).toEqual([
+          expect.objectContaining({ from: 'adopt', to: 'trial' }),
+        ]);
+      }
+
+      // a big drop is refused on one replica; force=true sent to the other applies it
+      const start_ = seed.indexOf('| **Relational**');
+      dir.setContent({
+        'guide.md': seed.slice(0, start_ + seed.slice(start_).indexOf('\n\n')),
+      });
+      const refused = await refresh(replicaA, '?guide=main');
+      expect(refused.status).toBe(502);
+      expect(refused.body.guides[0].error.message).toContain(
+        `would drop from ${count} to `,
+      );
+      const forced = await refresh(replicaB, '?guide=main&force=true');
+      expect(forced.status).toBe(200);
+      expect(forced.body.guides[0]).toMatchObject({
+        forced: true,
+        previous: count,
+      });
+      await waitForTechnologies(
+        replicaA,
+        items => items.length === forced.body.guides[0].technologies,
+      );
+    } finally {
+      await replicaA.stop();
+      await replicaB.stop();
+    }
+  });
 });
