@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server for the tests, in artifacts/postgres, on the first
 # free port from 55432.
 # Source it, then call ts_postgres_start; it installs Debian's server if missing,
-# and exports the connection string for @backstage/backend-test-utils' TestDatabases.
+# and exports the connection string for @backstage/backend-test-utils' TestDatabases,
+# plus TS_POSTGRES_{HOST,PORT,USER,BIN} (host, port, superuser, server binaries).
 
 ts_postgres_bin() {
   local dir
@@ -56,5 +57,7 @@ ts_postgres_start() {
   # our tests read TS_TEST_POSTGRES_ID to know which one is there.
   export "BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING=postgresql://$user@127.0.0.1:$port"
   export TS_TEST_POSTGRES_ID="POSTGRES_${version}"
+  # the same server, by part, for the scripts that start a backend on it (replicas.sh)
+  export TS_POSTGRES_HOST=127.0.0.1 TS_POSTGRES_PORT="$port" TS_POSTGRES_USER="$user" TS_POSTGRES_BIN="$bin"
   echo "[postgres] running on 127.0.0.1:$port" >&2
 }

@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e.tap
+rm -f artifacts/jest-results.json artifacts/e2e.tap artifacts/replicas.tap
 
 failed_steps=()
 run_step() {
@@ -33,6 +33,11 @@ if [ "${TS_SKIP_POSTGRES:-0}" != 1 ]; then
 fi
 run_step "unit and integration tests (jest)" env CI=true yarn backstage-cli repo test \
   --maxWorkers=2 --json --outputFile=artifacts/jest-results.json
+# Two backend processes on one PostgreSQL database, and the deployment manifests
+# (skipped with TS_SKIP_REPLICAS=1, or without PostgreSQL).
+if [ "${TS_SKIP_REPLICAS:-0}" != 1 ] && [ "${TS_SKIP_POSTGRES:-0}" != 1 ]; then
+  run_step "two replicas on PostgreSQL" scripts/replicas.sh
+fi
 if [ "${TS_SKIP_E2E:-0}" != 1 ]; then
   run_step "browser tests (chromium)" scripts/e2e.sh
 fi
@@ -45,11 +50,14 @@ read -r passed failed < <(node -e '
     const j = JSON.parse(fs.readFileSync("artifacts/jest-results.json", "utf8"));
     passed += j.numPassedTests; failed += j.numFailedTests + (j.numRuntimeErrorTestSuites || 0);
   } catch { failed += 1; }
-  try {
-    const tap = fs.readFileSync("artifacts/e2e.tap", "utf8");
-    passed += Number((tap.match(/^# pass (\d+)/m) || [0, 0])[1]);
-    failed += Number((tap.match(/^# fail (\d+)/m) || [0, 0])[1]);
-  } catch {}
+  // TAP files of the node:test runs; replicas.tap holds two runs (manifests, replicas).
+  for (const file of ["artifacts/e2e.tap", "artifacts/replicas.tap"]) {
+    try {
+      const tap = fs.readFileSync(file, "utf8");
+      for (const m of tap.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
+      for (const m of tap.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+    } catch {}
+  }
   console.log(passed, failed);
 ')
 if [ ${#failed_steps[@]} -gt 0 ]; then
