@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import { skipSpace } from './text';
 
 /** A markdown-it token. */
 export type Token = ReturnType<
@@ -37,7 +38,7 @@ export function inlineText(token: Token | undefined): InlineText {
   let blank = true;
   const append = (piece: string) => {
     text += piece;
-    if (blank && piece.trim() !== '') blank = false;
+    if (blank && skipSpace(piece, 0) < piece.length) blank = false;
   };
   let linkUrl = '';
   for (const child of children) {

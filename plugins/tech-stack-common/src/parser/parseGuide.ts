@@ -501,7 +501,7 @@ class GuideWalker {
     this.collector.warn(
       line,
       `${what} longer than ${MAX_CELL_LENGTH} characters; cut: "${shorten(
-        clean(cell.text),
+        clean(cutText(cell.text, 200)),
       )}"`,
     );
     const text = cutText(cell.text, MAX_CELL_LENGTH);

@@ -132,7 +132,10 @@ function splitRange(
   const cursors = blockedSets
     .filter(set => !set.empty)
     .map(set => set.cursor(range.start));
-  const blocked = (index: number) => cursors.some(covers => covers(index));
+  const blocked = (index: number) => {
+    for (const covers of cursors) if (covers(index)) return true;
+    return false;
+  };
   const parts: TextRange[] = [];
   let depth = 0;
   let partStart = range.start;

@@ -87,14 +87,12 @@ function unit(construct: AdversarialConstruct, n: number): string {
       return [
         `- Kafka${run(size / 2)}Flink`,
         `- Redis ${'— '.repeat(size / 8)}${run(size / 4, true)}x`,
-        `- [ ]${run(size / 2)}Valkey: ${'*'.repeat(size / 4)}`,
+        `- [ ]${run(size / 2)}Valkey:${run(size / 4)}x`,
         '',
       ].join('\n');
     case 'heading':
       return [
-        `## Data${run(size / 2)}Layer${'!'.repeat(size / 8)}${run(
-          size / 8,
-        )}x`,
+        `## Data${run(size / 2)}Layer${'!'.repeat(size / 8)}${run(size / 8)}x`,
         `### ${'('.repeat(size / 4)}${run(size / 4)}${'🟢'.repeat(size / 8)}`,
         `#### **${run(size / 2)}**:`,
         '',
@@ -130,7 +128,9 @@ function unit(construct: AdversarialConstruct, n: number): string {
           { length: size / 40 },
           (_, i) => `[T${i}](https://x.io/${i})`,
         ).join(', ')} |`,
-        `| M${n} | ${'[a]('.repeat(size / 8)} |`,
+        `| M${n} | [Kafka](https://kafka.apache.org)${run(size / 2)}/${run(
+          size / 4,
+        )}[Flink](https://flink.apache.org) |`,
         '',
       ].join('\n');
     case 'deep nesting':
@@ -152,9 +152,9 @@ function unit(construct: AdversarialConstruct, n: number): string {
         `| L${n} | Kafka<br>Flink<BR/>Redis<br />${'<b>'.repeat(
           size / 32,
         )}x${'</b>'.repeat(size / 32)} |`,
-        `| M${n} | <svg onload=alert(1)>Kafka${'<'.repeat(
+        `| M${n} | <svg onload=alert(1)>Kafka${run(size / 8)}<br${run(
           size / 8,
-        )}${run(size / 8)}${'<br'.repeat(size / 16)} |`,
+        )}x<${run(size / 8)}${'<br'.repeat(size / 64)} |`,
         `- ${'<i>'.repeat(size / 16)}Redis${'<a href="'.repeat(size / 32)}`,
         '',
       ].join('\n');
@@ -163,21 +163,38 @@ function unit(construct: AdversarialConstruct, n: number): string {
   }
 }
 
+/** UTF-8 length of a string. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /**
- * A guide of about `bytes` characters made of repeated hostile units of one
- * construct (each line well below the parser's line cap, so every line is
- * read in full), under a `#` title.
+ * A guide of at most `bytes` UTF-8 bytes (and at least half of that) made of
+ * repeated hostile units of one construct (each line below the parser's line
+ * cap, so every line is read in full), under a `#` title.
  */
 export function adversarialGuide(
   construct: AdversarialConstruct,
   bytes: number,
 ): string {
   const parts: string[] = ['# Adversarial guide', ''];
-  let length = 0;
-  for (let n = 0; length < bytes; n++) {
+  let length = utf8Length(parts.join('\n')) + 1;
+  for (let n = 0; ; n++) {
     const part = unit(construct, n);
+    const partLength = utf8Length(part) + 1;
+    if (length + partLength > bytes) break;
     parts.push(part);
-    length += part.length + 1;
+    length += partLength;
   }
   return parts.join('\n');
 }
