@@ -2,11 +2,11 @@ import { boundedEditDistance, closestNames, normalizeName } from './names';
 
 /** The textbook full-matrix distance, as the reference. */
 function fullEditDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (__, j) =>
-      i === 0 ? j : j === 0 ? i : 0,
-    ),
+  const rows = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
   );
+  for (let i = 0; i <= a.length; i++) rows[i][0] = i;
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       rows[i][j] = Math.min(

@@ -96,8 +96,10 @@ export function parseInWorker(options: {
 }): Promise<WorkerParseResult> {
   const modulePath = require.resolve('@techstack/plugin-tech-stack-common');
   return new Promise<WorkerParseResult>((resolve, reject) => {
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const state: {
+      settled: boolean;
+      timer?: ReturnType<typeof setTimeout>;
+    } = { settled: false };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: workerExecArgv(modulePath),
@@ -112,15 +114,15 @@ export function parseInWorker(options: {
       stderr: false,
     });
     const settle = (action: () => void) => {
-      if (settled) {
+      if (state.settled) {
         return;
       }
-      settled = true;
-      clearTimeout(timer);
+      state.settled = true;
+      clearTimeout(state.timer);
       action();
       void worker.terminate();
     };
-    timer = setTimeout(
+    state.timer = setTimeout(
       () => settle(() => reject(new ParseTimeoutError(options.timeoutMs))),
       options.timeoutMs,
     );
