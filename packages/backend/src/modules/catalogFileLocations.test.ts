@@ -137,7 +137,9 @@ describe('catalogModuleFileLocations (real catalog backend)', () => {
       target: `${publishDir()}/${'x'.repeat(200 * 1024)}`,
     });
     expect(status).toBe(400);
-    expect(body.error.message).toBe('A location request body may have at most 102400 bytes');
+    expect(body.error.message).toBe(
+      'A location request body may have at most 102400 bytes',
+    );
   });
 
   it('refuses to move a registered location outside the folder', async () => {

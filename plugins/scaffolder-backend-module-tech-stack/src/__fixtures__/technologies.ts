@@ -1,4 +1,7 @@
-import type { Ring, TechnologyEntity } from '@techstack/plugin-tech-stack-common';
+import type {
+  Ring,
+  TechnologyEntity,
+} from '@techstack/plugin-tech-stack-common';
 
 type Placement = [section: string, layer: string, ring: Ring, group?: string];
 
@@ -52,30 +55,56 @@ export function technologyEntities(): TechnologyEntity[] {
   line = 0;
   return [
     technology('eks', 'EKS', [['Core Infrastructure', 'Kubernetes', 'adopt']]),
-    technology('rancher', 'Rancher', [['Core Infrastructure', 'Kubernetes', 'hold']], {
-      ringReason: 'New clusters run on the managed Kubernetes services; Rancher is being phased out.',
-    }),
-    technology('postgresql', 'PostgreSQL', [[DATA, 'Relational', 'adopt', OPS]], {
-      aliases: ['Postgres'],
-    }),
-    technology('cockroachdb', 'CockroachDB', [[DATA, 'Relational', 'trial', OPS]]),
+    technology(
+      'rancher',
+      'Rancher',
+      [['Core Infrastructure', 'Kubernetes', 'hold']],
+      {
+        ringReason:
+          'New clusters run on the managed Kubernetes services; Rancher is being phased out.',
+      },
+    ),
+    technology(
+      'postgresql',
+      'PostgreSQL',
+      [[DATA, 'Relational', 'adopt', OPS]],
+      {
+        aliases: ['Postgres'],
+      },
+    ),
+    technology('cockroachdb', 'CockroachDB', [
+      [DATA, 'Relational', 'trial', OPS],
+    ]),
     technology('tidb', 'TiDB', [[DATA, 'Relational', 'hold', OPS]], {
       ringReason: 'No operational experience; use PostgreSQL.',
     }),
-    technology('mongodb', 'MongoDB', [[DATA, 'Document', 'adopt', OPS]], { aliases: ['Mongo'] }),
+    technology('mongodb', 'MongoDB', [[DATA, 'Document', 'adopt', OPS]], {
+      aliases: ['Mongo'],
+    }),
     technology('redis', 'Redis', [[DATA, 'Key-Value', 'adopt', OPS]]),
-    technology('dragonflydb', 'DragonflyDB', [[DATA, 'Key-Value', 'trial', OPS]]),
+    technology('dragonflydb', 'DragonflyDB', [
+      [DATA, 'Key-Value', 'trial', OPS],
+    ]),
     technology('valkey', 'Valkey', [[DATA, 'Key-Value', 'trial', OPS]]),
-    technology('apache-kafka', 'Apache Kafka', [
-      [DATA, 'Real-time', 'adopt', 'Analytical Databases'],
-      [EDA, 'Message Broker', 'trial'],
-    ], { aliases: ['Kafka'] }),
+    technology(
+      'apache-kafka',
+      'Apache Kafka',
+      [
+        [DATA, 'Real-time', 'adopt', 'Analytical Databases'],
+        [EDA, 'Message Broker', 'trial'],
+      ],
+      { aliases: ['Kafka'] },
+    ),
     technology('redpanda', 'Redpanda', [
       [DATA, 'Real-time', 'trial', 'Analytical Databases'],
       [EDA, 'Message Broker', 'trial'],
     ]),
-    technology('elasticsearch', 'Elasticsearch', [[DATA, 'Hybrid Search', 'adopt', 'Vector Databases']]),
-    technology('triton', 'Triton', [['AI/ML Infrastructure', 'Serving', 'trial', 'MLOps']]),
+    technology('elasticsearch', 'Elasticsearch', [
+      [DATA, 'Hybrid Search', 'adopt', 'Vector Databases'],
+    ]),
+    technology('triton', 'Triton', [
+      ['AI/ML Infrastructure', 'Serving', 'trial', 'MLOps'],
+    ]),
     technology('kserve', 'KServe', [['Platform', 'Serving', 'assess']]),
     technology('prometheus', 'Prometheus', [[OBS, 'Metrics', 'trial']]),
     technology('loki', 'Loki', [[OBS, 'Logs', 'trial']]),

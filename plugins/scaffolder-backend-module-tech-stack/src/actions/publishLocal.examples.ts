@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples of `tech-stack:publish-local`. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Publish the new service to the local publish folder and register it',
+    description:
+      'Publish the new service to the local publish folder and register it',
     example: yaml.stringify({
       steps: [
         {
@@ -26,7 +27,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Publish a sub folder, replacing an earlier copy, without registering',
+    description:
+      'Publish a sub folder, replacing an earlier copy, without registering',
     example: yaml.stringify({
       steps: [
         {

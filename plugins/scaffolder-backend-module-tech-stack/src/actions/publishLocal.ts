@@ -75,42 +75,85 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
     schema: {
       input: {
         name: z =>
-          z.string().describe('The folder name under the publish directory: a valid entity name'),
+          z
+            .string()
+            .describe(
+              'The folder name under the publish directory: a valid entity name',
+            ),
         sourcePath: z =>
-          z.string().optional().describe('Folder of the workspace to publish; the workspace by default'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the workspace to publish; the workspace by default',
+            ),
         overwrite: z =>
-          z.boolean().optional().describe('Replace an existing, non-empty folder of that name'),
+          z
+            .boolean()
+            .optional()
+            .describe('Replace an existing, non-empty folder of that name'),
         register: z =>
-          z.boolean().optional().describe('Register the catalog-info.yaml in the catalog; true by default'),
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Register the catalog-info.yaml in the catalog; true by default',
+            ),
         catalogInfoPath: z =>
-          z.string().optional().describe('The catalog-info.yaml, relative to the published folder'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'The catalog-info.yaml, relative to the published folder',
+            ),
       },
       output: {
         folder: z =>
-          z.string().describe('The published folder: the publish folder as configured, joined with the name'),
+          z
+            .string()
+            .describe(
+              'The published folder: the publish folder as configured, joined with the name',
+            ),
         catalogInfoPath: z =>
-          z.string().describe('The published catalog-info.yaml in the same form: the file location target'),
-        entityRef: z => z.string().optional().describe('The entity the catalog-info.yaml describes'),
+          z
+            .string()
+            .describe(
+              'The published catalog-info.yaml in the same form: the file location target',
+            ),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe('The entity the catalog-info.yaml describes'),
       },
     },
     async handler(ctx) {
       const { input } = ctx;
       checkTextBound('name', input.name, INPUT_BOUNDS.name);
       checkTextBound('sourcePath', input.sourcePath, INPUT_BOUNDS.path);
-      checkTextBound('catalogInfoPath', input.catalogInfoPath, INPUT_BOUNDS.path);
+      checkTextBound(
+        'catalogInfoPath',
+        input.catalogInfoPath,
+        INPUT_BOUNDS.path,
+      );
       if (!isValidEntityName(input.name)) {
         throw new InputError(
           `name: "${input.name}" is not a valid entity name (letters, digits, - _ ., at most 63 characters)`,
         );
       }
-      const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath ?? '.');
+      const source = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.sourcePath ?? '.',
+      );
       const target = resolveSafeChildPath(publishDir, input.name);
       const catalogInfoFile = input.catalogInfoPath ?? 'catalog-info.yaml';
       const catalogInfoPath = resolveSafeChildPath(target, catalogInfoFile);
       const relativeCatalogInfo = path.relative(target, catalogInfoPath);
       const folder = shown(input.name);
       const location = shown(input.name, relativeCatalogInfo);
-      const entityRef = await entityRefOf(resolveSafeChildPath(source, catalogInfoFile));
+      const entityRef = await entityRefOf(
+        resolveSafeChildPath(source, catalogInfoFile),
+      );
 
       if ((await isNonEmptyDir(target)) && !input.overwrite) {
         throw new ConflictError(
@@ -123,7 +166,13 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       if (entityRef) ctx.output('entityRef', entityRef);
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would copy ${input.sourcePath ?? 'the workspace'} to ${folder}${input.register === false ? '' : ` and register ${location}`}`);
+        ctx.logger.info(
+          `Dry run: would copy ${
+            input.sourcePath ?? 'the workspace'
+          } to ${folder}${
+            input.register === false ? '' : ` and register ${location}`
+          }`,
+        );
         return;
       }
 
@@ -136,7 +185,9 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
 
       if (input.register === false) return;
       if (!(await fs.pathExists(catalogInfoPath))) {
-        throw new InputError(`catalogInfoPath: ${catalogInfoFile} is not in the published folder`);
+        throw new InputError(
+          `catalogInfoPath: ${catalogInfoFile} is not in the published folder`,
+        );
       }
       try {
         await catalog.addLocation(
@@ -153,7 +204,10 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
           ctx.logger.info(`${location} is already registered`);
           return;
         }
-        if (isError(error) && error.message.toLowerCase().includes('allowed type')) {
+        if (
+          isError(error) &&
+          error.message.toLowerCase().includes('allowed type')
+        ) {
           throw new InputError(
             `The catalog does not accept file locations (${error.message}); allow them with a catalog module calling catalogLocationsExtensionPoint.setAllowedLocationTypes(['url', 'file']), or set register: false`,
           );

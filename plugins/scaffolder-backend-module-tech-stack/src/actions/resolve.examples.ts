@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples of `tech-stack:resolve`. */
 export const examples: TemplateExample[] = [
   {
-    description: 'The recommended relational database, and Valkey as key-value store',
+    description:
+      'The recommended relational database, and Valkey as key-value store',
     example: yaml.stringify({
       steps: [
         {
@@ -42,7 +43,11 @@ export const examples: TemplateExample[] = [
           input: {
             layers: [
               { layer: 'Message Broker', choice: 'Redpanda' },
-              { layer: 'Traces', section: 'Observability', choice: 'recommended' },
+              {
+                layer: 'Traces',
+                section: 'Observability',
+                choice: 'recommended',
+              },
             ],
           },
         },

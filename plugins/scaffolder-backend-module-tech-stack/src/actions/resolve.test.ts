@@ -32,12 +32,29 @@ describe('tech-stack:resolve', () => {
         title: 'PostgreSQL',
         ring: 'adopt',
       },
-      expect.objectContaining({ layer: 'Key-Value', name: 'valkey', ring: 'trial' }),
-      expect.objectContaining({ layer: 'Document', name: 'mongodb', ring: 'adopt' }),
-      expect.objectContaining({ layer: 'Traces', name: 'tempo', section: 'Observability' }),
+      expect.objectContaining({
+        layer: 'Key-Value',
+        name: 'valkey',
+        ring: 'trial',
+      }),
+      expect.objectContaining({
+        layer: 'Document',
+        name: 'mongodb',
+        ring: 'adopt',
+      }),
+      expect.objectContaining({
+        layer: 'Traces',
+        name: 'tempo',
+        section: 'Observability',
+      }),
     ]);
-    expect(ctx.output).toHaveBeenCalledWith('uses', 'postgresql, valkey, mongodb, tempo');
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/layers\.Key-Value: Valkey is in trial.*Redis/));
+    expect(ctx.output).toHaveBeenCalledWith(
+      'uses',
+      'postgresql, valkey, mongodb, tempo',
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/layers\.Key-Value: Valkey is in trial.*Redis/),
+    );
   });
 
   it('takes the list form, matches layer names loosely and picks the first of the best ring', async () => {
@@ -47,10 +64,20 @@ describe('tech-stack:resolve', () => {
     ]);
     await done;
     expect(ctx.output).toHaveBeenCalledWith('stack', [
-      expect.objectContaining({ layer: 'Message Broker', name: 'apache-kafka', ring: 'trial' }),
-      expect.objectContaining({ layer: 'Key-Value', name: 'redis', ring: 'adopt' }),
+      expect.objectContaining({
+        layer: 'Message Broker',
+        name: 'apache-kafka',
+        ring: 'trial',
+      }),
+      expect.objectContaining({
+        layer: 'Key-Value',
+        name: 'redis',
+        ring: 'adopt',
+      }),
     ]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/Message Broker has no adopt technology/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/Message Broker has no adopt technology/),
+    );
   });
 
   it('refuses a technology on hold with the reason and the adopt alternatives', async () => {
@@ -61,7 +88,9 @@ describe('tech-stack:resolve', () => {
     const again = run({ Kubernetes: 'rancher' });
     await expect(again.done).rejects.toMatchObject({
       name: 'InputError',
-      message: expect.stringMatching(/Rancher is on hold: New clusters run on the managed.*Adopt instead: EKS/),
+      message: expect.stringMatching(
+        /Rancher is on hold: New clusters run on the managed.*Adopt instead: EKS/,
+      ),
     });
   });
 
@@ -74,27 +103,41 @@ describe('tech-stack:resolve', () => {
 
   it('says where a known technology is placed when it is chosen for another layer', async () => {
     const { done } = run({ Relational: 'Redis' });
-    await expect(done).rejects.toThrow(/Redis is placed in Key-Value\); valid choices: PostgreSQL \(adopt\)/);
+    await expect(done).rejects.toThrow(
+      /Redis is placed in Key-Value\); valid choices: PostgreSQL \(adopt\)/,
+    );
   });
 
   it('lists the valid layers for an unknown layer', async () => {
     const { done } = run({ Graph: 'recommended' });
-    await expect(done).rejects.toThrow(/layers\.Graph: there is no layer "Graph".*valid layers: Kubernetes, Relational, Document, Key-Value/);
+    await expect(done).rejects.toThrow(
+      /layers\.Graph: there is no layer "Graph".*valid layers: Kubernetes, Relational, Document, Key-Value/,
+    );
   });
 
   it('asks for a section when a layer name is ambiguous, and accepts it', async () => {
     await expect(run({ Serving: 'recommended' }).done).rejects.toThrow(
       /layers\.Serving: "Serving" is a layer of several sections \(AI\/ML Infrastructure › MLOps › Serving; Platform › Serving\); add "section"/,
     );
-    const { ctx, done } = run({ Serving: { choice: 'recommended', section: 'Platform' } });
+    const { ctx, done } = run({
+      Serving: { choice: 'recommended', section: 'Platform' },
+    });
     await done;
     expect(ctx.output).toHaveBeenCalledWith('stack', [
-      expect.objectContaining({ name: 'kserve', ring: 'assess', section: 'Platform' }),
+      expect.objectContaining({
+        name: 'kserve',
+        ring: 'assess',
+        section: 'Platform',
+      }),
     ]);
   });
 
   it('reports every problem at once', async () => {
-    const { done } = run({ Relational: 'TiDB', 'Key-Value': 'Memcached', Nope: 'x' });
+    const { done } = run({
+      Relational: 'TiDB',
+      'Key-Value': 'Memcached',
+      Nope: 'x',
+    });
     const error = await done.catch(e => e);
     expect(error.message.split('\n')).toHaveLength(3);
   });
@@ -110,12 +153,18 @@ describe('tech-stack:resolve', () => {
   });
 
   it('refuses more than 50 layers and overlong names, naming the field and the limit', async () => {
-    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`Layer ${i}`, 'recommended']));
-    await expect(run(many).done).rejects.toThrow('layers: at most 50 entries are allowed, got 51');
+    const many = Object.fromEntries(
+      Array.from({ length: 51 }, (_, i) => [`Layer ${i}`, 'recommended']),
+    );
+    await expect(run(many).done).rejects.toThrow(
+      'layers: at most 50 entries are allowed, got 51',
+    );
     await expect(run({ Relational: 'p'.repeat(201) }).done).rejects.toThrow(
       'layers[0].choice: at most 200 characters are allowed, got 201',
     );
-    await expect(run([{ layer: 'Relational', section: 's'.repeat(500) }]).done).rejects.toThrow(
+    await expect(
+      run([{ layer: 'Relational', section: 's'.repeat(500) }]).done,
+    ).rejects.toThrow(
       'layers[0].section: at most 200 characters are allowed, got 500',
     );
   });

@@ -22,7 +22,10 @@ export interface ResolveActionOptions {
 }
 
 type LayersInput =
-  | Record<string, string | { choice?: string; section?: string; group?: string }>
+  | Record<
+      string,
+      string | { choice?: string; section?: string; group?: string }
+    >
   | Array<{ layer: string; choice?: string; section?: string; group?: string }>;
 
 /** Both input shapes as a list of {@link LayerChoice}. */
@@ -103,7 +106,11 @@ export function createResolveAction(options: ResolveActionOptions) {
             )
             .describe('The chosen technology per layer'),
         uses: z =>
-          z.string().describe('The techstack.dev/uses annotation value: the slugs, comma-separated'),
+          z
+            .string()
+            .describe(
+              'The techstack.dev/uses annotation value: the slugs, comma-separated',
+            ),
       },
     },
     async handler(ctx) {
@@ -127,7 +134,9 @@ export function createResolveAction(options: ResolveActionOptions) {
         ctx.logger.warn(warning);
       }
       for (const item of stack) {
-        ctx.logger.info(`${item.layer}: ${item.title} (${item.ring}, ${item.ref})`);
+        ctx.logger.info(
+          `${item.layer}: ${item.title} (${item.ring}, ${item.ref})`,
+        );
       }
       ctx.output('stack', stack);
       ctx.output('uses', usesOf(stack));

@@ -28,13 +28,21 @@ describe('tech-stack:annotate', () => {
   it('merges technologies into the annotation, keeping the rest of the file', async () => {
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
-      input: { technologies: ['postgresql', 'Redis'], path: 'catalog-info.yaml' },
+      input: {
+        technologies: ['postgresql', 'Redis'],
+        path: 'catalog-info.yaml',
+      },
     });
     await action.handler(ctx as any);
-    const text = fs.readFileSync(workspace.resolve('catalog-info.yaml'), 'utf8');
+    const text = fs.readFileSync(
+      workspace.resolve('catalog-info.yaml'),
+      'utf8',
+    );
     expect(text).toContain('# keep this comment');
     const entity = parse(text);
-    expect(entity.metadata.annotations['techstack.dev/uses']).toBe('PostgreSQL, Redis');
+    expect(entity.metadata.annotations['techstack.dev/uses']).toBe(
+      'PostgreSQL, Redis',
+    );
     expect(entity.spec.type).toBe('service');
     expect(ctx.output).toHaveBeenCalledWith('uses', 'PostgreSQL, Redis');
   });
@@ -52,19 +60,29 @@ describe('tech-stack:annotate', () => {
       workspacePath: workspace.path,
       input: { technologies: ['redis'], path: 'missing.yaml' },
     });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/^path: missing.yaml/);
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /^path: missing.yaml/,
+    );
   });
 
   it('refuses more than 100 technologies or a name over 200 characters, naming the field', async () => {
     const run = (technologies: string[]) =>
-      action.handler(createMockActionContext({ workspacePath: workspace.path, input: { technologies, path: 'catalog-info.yaml' } }) as any);
-    await expect(run(Array.from({ length: 101 }, (_, i) => `t${i}`))).rejects.toThrow(
-      'technologies: at most 100 entries are allowed, got 101',
-    );
+      action.handler(
+        createMockActionContext({
+          workspacePath: workspace.path,
+          input: { technologies, path: 'catalog-info.yaml' },
+        }) as any,
+      );
+    await expect(
+      run(Array.from({ length: 101 }, (_, i) => `t${i}`)),
+    ).rejects.toThrow('technologies: at most 100 entries are allowed, got 101');
     await expect(run(['Redis', 'r'.repeat(201)])).rejects.toThrow(
       'technologies[1]: at most 200 characters are allowed, got 201',
     );
-    expect(parse(fs.readFileSync(workspace.resolve('catalog-info.yaml'), 'utf8')).metadata.annotations).toEqual({
+    expect(
+      parse(fs.readFileSync(workspace.resolve('catalog-info.yaml'), 'utf8'))
+        .metadata.annotations,
+    ).toEqual({
       'techstack.dev/uses': 'PostgreSQL',
     });
   });

@@ -33,7 +33,9 @@ export function createUsesAnnotationAction() {
           z
             .array(z.string().min(1))
             .min(1)
-            .describe('Technology names, aliases or entity refs (at most 100, each at most 200 characters)'),
+            .describe(
+              'Technology names, aliases or entity refs (at most 100, each at most 200 characters)',
+            ),
         path: z =>
           z
             .string()
@@ -45,7 +47,11 @@ export function createUsesAnnotationAction() {
       },
     },
     async handler(ctx) {
-      checkListBound('technologies', ctx.input.technologies, INPUT_BOUNDS.technologies);
+      checkListBound(
+        'technologies',
+        ctx.input.technologies,
+        INPUT_BOUNDS.technologies,
+      );
       for (const [index, name] of ctx.input.technologies.entries()) {
         checkTextBound(`technologies[${index}]`, name, INPUT_BOUNDS.name);
       }
@@ -62,8 +68,14 @@ export function createUsesAnnotationAction() {
           `path: ${ctx.input.path} is not valid YAML: ${doc.errors[0].message}`,
         );
       }
-      const annotationPath = ['metadata', 'annotations', ANNOTATION_TECHSTACK_USES];
-      const existing = parseUsesAnnotation(doc.getIn(annotationPath) as string | undefined);
+      const annotationPath = [
+        'metadata',
+        'annotations',
+        ANNOTATION_TECHSTACK_USES,
+      ];
+      const existing = parseUsesAnnotation(
+        doc.getIn(annotationPath) as string | undefined,
+      );
       const seen = new Set(existing.map(name => name.toLowerCase()));
       const merged = [...existing];
       for (const name of ctx.input.technologies.map(t => t.trim())) {
@@ -75,7 +87,9 @@ export function createUsesAnnotationAction() {
       const uses = merged.join(', ');
       doc.setIn(annotationPath, uses);
       await fs.writeFile(target, doc.toString());
-      ctx.logger.info(`${ctx.input.path}: ${ANNOTATION_TECHSTACK_USES}: ${uses}`);
+      ctx.logger.info(
+        `${ctx.input.path}: ${ANNOTATION_TECHSTACK_USES}: ${uses}`,
+      );
       ctx.output('uses', uses);
     },
   });

@@ -50,14 +50,28 @@ export function createValidateAction(options: ValidateActionOptions) {
     schema: {
       input: {
         path: z =>
-          z.string().optional().describe('The catalog-info.yaml, relative to the workspace; catalog-info.yaml by default'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'The catalog-info.yaml, relative to the workspace; catalog-info.yaml by default',
+            ),
         failOnHold: z =>
-          z.boolean().optional().describe('Fail the step when a technology is on hold'),
+          z
+            .boolean()
+            .optional()
+            .describe('Fail the step when a technology is on hold'),
         failOnUnknown: z =>
-          z.boolean().optional().describe('Fail the step when a name is not in the technology stack'),
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Fail the step when a name is not in the technology stack',
+            ),
       },
       output: {
-        ok: z => z.boolean().describe('No technology on hold and no unknown name'),
+        ok: z =>
+          z.boolean().describe('No technology on hold and no unknown name'),
         hold: z =>
           z
             .array(
@@ -70,7 +84,10 @@ export function createValidateAction(options: ValidateActionOptions) {
               }),
             )
             .describe('Technologies on hold'),
-        unknown: z => z.array(z.string()).describe('Names that are not in the technology stack'),
+        unknown: z =>
+          z
+            .array(z.string())
+            .describe('Names that are not in the technology stack'),
       },
     },
     async handler(ctx) {
@@ -90,16 +107,21 @@ export function createValidateAction(options: ValidateActionOptions) {
       const declared: Array<{ name: string; entity?: string }> = [];
       for (const doc of Array.isArray(docs) ? docs : [docs]) {
         if (doc.errors.length > 0) {
-          throw new InputError(`path: ${file} is not valid YAML: ${doc.errors[0].message}`);
+          throw new InputError(
+            `path: ${file} is not valid YAML: ${doc.errors[0].message}`,
+          );
         }
-        const value = doc.toJS() as
-          | { kind?: string; metadata?: { name?: string; annotations?: Record<string, string> } }
-          | null;
+        const value = doc.toJS() as {
+          kind?: string;
+          metadata?: { name?: string; annotations?: Record<string, string> };
+        } | null;
         const entity =
           value?.kind && value.metadata?.name
             ? `${value.kind.toLocaleLowerCase('en-US')}:${value.metadata.name}`
             : undefined;
-        for (const name of parseUsesAnnotation(value?.metadata?.annotations?.[ANNOTATION_TECHSTACK_USES])) {
+        for (const name of parseUsesAnnotation(
+          value?.metadata?.annotations?.[ANNOTATION_TECHSTACK_USES],
+        )) {
           declared.push({ name, ...(entity ? { entity } : {}) });
         }
       }
@@ -120,17 +142,23 @@ export function createValidateAction(options: ValidateActionOptions) {
             name,
             ref: technologyRef(entity),
             title: technologyTitle(entity),
-            ...(entity.spec.ringReason ? { reason: entity.spec.ringReason } : {}),
+            ...(entity.spec.ringReason
+              ? { reason: entity.spec.ringReason }
+              : {}),
             ...(declaredBy ? { entity: declaredBy } : {}),
           };
           hold.push(finding);
           ctx.logger.warn(
-            `${file}: ${finding.title} is on hold${finding.reason ? `: ${finding.reason}` : ''}`,
+            `${file}: ${finding.title} is on hold${
+              finding.reason ? `: ${finding.reason}` : ''
+            }`,
           );
         }
       }
       for (const name of unknown) {
-        ctx.logger.warn(`${file}: "${name}" is not a technology of the stack guide`);
+        ctx.logger.warn(
+          `${file}: "${name}" is not a technology of the stack guide`,
+        );
       }
       const ok = hold.length === 0 && unknown.length === 0;
       ctx.output('ok', ok);
@@ -144,10 +172,14 @@ export function createValidateAction(options: ValidateActionOptions) {
         );
       }
       if (ctx.input.failOnUnknown && unknown.length > 0) {
-        throw new InputError(`${file}: not in the technology stack: ${unknown.join(', ')}`);
+        throw new InputError(
+          `${file}: not in the technology stack: ${unknown.join(', ')}`,
+        );
       }
       if (ok) {
-        ctx.logger.info(`${file}: ${declared.length} technologies, all on the stack and none on hold`);
+        ctx.logger.info(
+          `${file}: ${declared.length} technologies, all on the stack and none on hold`,
+        );
       }
     },
   });

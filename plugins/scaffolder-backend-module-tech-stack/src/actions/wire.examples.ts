@@ -31,7 +31,11 @@ export const examples: TemplateExample[] = [
           action: 'tech-stack:wire',
           name: 'Wire the stack',
           input: {
-            stack: [{ name: 'postgresql' }, { name: 'redis' }, { name: 'jaeger' }],
+            stack: [
+              { name: 'postgresql' },
+              { name: 'redis' },
+              { name: 'jaeger' },
+            ],
             name: 'orders',
             owner: 'group:default/team-a',
             port: 3000,

@@ -24,7 +24,15 @@ export interface WireActionOptions {
 
 const validator = makeValidator();
 
-const STACK_ITEM_FIELDS = ['name', 'title', 'layer', 'section', 'group', 'ref', 'ring'] as const;
+const STACK_ITEM_FIELDS = [
+  'name',
+  'title',
+  'layer',
+  'section',
+  'group',
+  'ref',
+  'ring',
+] as const;
 
 /** The bounds of the wire inputs; see {@link INPUT_BOUNDS}. */
 function checkBounds(input: {
@@ -88,23 +96,49 @@ export function createWireAction(options: WireActionOptions = {}) {
                 })
                 .passthrough(),
             )
-            .describe('The stack output of tech-stack:resolve (at most 50 technologies)'),
+            .describe(
+              'The stack output of tech-stack:resolve (at most 50 technologies)',
+            ),
         name: z => z.string().min(1).describe('The service (entity) name'),
-        owner: z => z.string().min(1).describe('Entity ref of the owning group'),
+        owner: z =>
+          z.string().min(1).describe('Entity ref of the owning group'),
         system: z => z.string().optional().describe('Entity ref of the system'),
-        description: z => z.string().optional().describe('What the service does'),
+        description: z =>
+          z.string().optional().describe('What the service does'),
         language: z =>
-          z.string().optional().describe('typescript, python, …: tags the entity'),
+          z
+            .string()
+            .optional()
+            .describe('typescript, python, …: tags the entity'),
         port: z =>
-          z.number().int().min(1).max(65535).optional().describe('The port the service listens on; 8080 by default'),
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(65535)
+            .optional()
+            .describe('The port the service listens on; 8080 by default'),
         targetPath: z =>
-          z.string().optional().describe('Folder of the workspace to wire; the workspace by default'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the workspace to wire; the workspace by default',
+            ),
       },
       output: {
-        files: z => z.array(z.string()).describe('The files written, relative to the target folder'),
-        services: z => z.array(z.string()).describe('The docker-compose services'),
+        files: z =>
+          z
+            .array(z.string())
+            .describe('The files written, relative to the target folder'),
+        services: z =>
+          z.array(z.string()).describe('The docker-compose services'),
         missing: z =>
-          z.array(z.string()).describe('Technologies of the stack without a recipe (recorded, not wired)'),
+          z
+            .array(z.string())
+            .describe(
+              'Technologies of the stack without a recipe (recorded, not wired)',
+            ),
       },
     },
     async handler(ctx) {
@@ -116,12 +150,18 @@ export function createWireAction(options: WireActionOptions = {}) {
         );
       }
       const language = input.language || undefined;
-      if (language && !validator.isValidTag(language.toLocaleLowerCase('en-US'))) {
+      if (
+        language &&
+        !validator.isValidTag(language.toLocaleLowerCase('en-US'))
+      ) {
         throw new InputError(
           `language: "${language}" cannot be an entity tag (lowercase letters, digits, + # : and single dashes, at most 63 characters)`,
         );
       }
-      const baseDir = resolveSafeChildPath(ctx.workspacePath, input.targetPath ?? '.');
+      const baseDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.targetPath ?? '.',
+      );
       const book = await RecipeBook.load([
         options.builtInRecipesDir ?? builtInRecipesDir(),
         ...(options.recipesDir ? [options.recipesDir] : []),
@@ -147,7 +187,9 @@ export function createWireAction(options: WireActionOptions = {}) {
       }
       for (const item of plan.missing) {
         ctx.logger.warn(
-          `No recipe for ${item.title ?? item.name}: recorded in catalog-info.yaml, not wired (add one under techStack.scaffolder.recipesDir)`,
+          `No recipe for ${
+            item.title ?? item.name
+          }: recorded in catalog-info.yaml, not wired (add one under techStack.scaffolder.recipesDir)`,
         );
       }
       for (const [slug, recipe] of plan.recipes) {
@@ -157,7 +199,10 @@ export function createWireAction(options: WireActionOptions = {}) {
       ctx.logger.info(`Wrote ${files.join(', ')}`);
       ctx.output('files', files);
       ctx.output('services', plan.services);
-      ctx.output('missing', plan.missing.map(item => item.name));
+      ctx.output(
+        'missing',
+        plan.missing.map(item => item.name),
+      );
     },
   });
 }

@@ -28,13 +28,18 @@ export interface LayerQualifiers {
   group?: string;
 }
 
-const LINE_PATTERN = /#L(\d+)$/;
+const DIGITS = /^\d+$/;
 
-/** The 1-based guide line a Technology entity came from, when its annotation says so. */
+/**
+ * The 1-based guide line a Technology entity came from, when its annotation
+ * ends with `#L<line>`; found with `lastIndexOf`, not a search pattern.
+ */
 function guideLine(entity: TechnologyEntity): number {
-  const source = entity.metadata.annotations?.[ANNOTATION_TECHSTACK_SOURCE];
-  const match = source ? LINE_PATTERN.exec(source) : null;
-  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+  const source =
+    entity.metadata.annotations?.[ANNOTATION_TECHSTACK_SOURCE] ?? '';
+  const at = source.lastIndexOf('#L');
+  const digits = at < 0 ? '' : source.slice(at + 2);
+  return DIGITS.test(digits) ? Number(digits) : Number.MAX_SAFE_INTEGER;
 }
 
 /** The display name of a technology: its title, else its slug. */
@@ -45,7 +50,9 @@ export function technologyTitle(entity: TechnologyEntity): string {
 /** `technology:<namespace>/<name>` */
 export function technologyRef(entity: TechnologyEntity): string {
   const namespace = entity.metadata.namespace ?? 'default';
-  return `${TECHNOLOGY_KIND.toLocaleLowerCase('en-US')}:${namespace}/${entity.metadata.name}`;
+  return `${TECHNOLOGY_KIND.toLocaleLowerCase('en-US')}:${namespace}/${
+    entity.metadata.name
+  }`;
 }
 
 /**

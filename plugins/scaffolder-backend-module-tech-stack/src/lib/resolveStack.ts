@@ -97,7 +97,9 @@ export function resolveStack(
       problems.push(
         `${field}: there is no layer "${request.layer}"${
           request.section || request.group ? ' in that section' : ''
-        } in the technology stack; valid layers: ${valid.join(', ') || 'none (no Technology entities in the catalog)'}`,
+        } in the technology stack; valid layers: ${
+          valid.join(', ') || 'none (no Technology entities in the catalog)'
+        }`,
       );
       continue;
     }
@@ -125,7 +127,11 @@ export function resolveStack(
       }
       if (entry.ring !== 'adopt') {
         warnings.push(
-          `${field}: layer ${layer.layer} has no adopt technology; the recommended choice is ${describe(entry)}`,
+          `${field}: layer ${
+            layer.layer
+          } has no adopt technology; the recommended choice is ${describe(
+            entry,
+          )}`,
         );
       }
     } else {
@@ -153,7 +159,9 @@ export function resolveStack(
           reason ? `: ${reason}` : ''
         }. ${
           alternatives.length > 0
-            ? `Adopt instead: ${alternatives.map(e => technologyTitle(e.entity)).join(', ')}`
+            ? `Adopt instead: ${alternatives
+                .map(e => technologyTitle(e.entity))
+                .join(', ')}`
             : `Choose instead: ${fallback.map(describe).join(', ') || 'none'}`
         }`,
       );
@@ -162,9 +170,13 @@ export function resolveStack(
     if (!recommended && (entry.ring === 'trial' || entry.ring === 'assess')) {
       const adopt = layer.entries.filter(e => e.ring === 'adopt');
       warnings.push(
-        `${field}: ${technologyTitle(entry.entity)} is in ${entry.ring} for layer ${layer.layer}${
+        `${field}: ${technologyTitle(entry.entity)} is in ${
+          entry.ring
+        } for layer ${layer.layer}${
           adopt.length > 0
-            ? `; the adopted choice is ${adopt.map(e => technologyTitle(e.entity)).join(', ')}`
+            ? `; the adopted choice is ${adopt
+                .map(e => technologyTitle(e.entity))
+                .join(', ')}`
             : ''
         }`,
       );

@@ -33,7 +33,9 @@ export function defaultLocalPublishDir(): string {
  *
  * @public
  */
-export function readScaffolderConfig(config?: Config): TechStackScaffolderConfig {
+export function readScaffolderConfig(
+  config?: Config,
+): TechStackScaffolderConfig {
   const section = config?.getOptionalConfig('techStack.scaffolder');
   const recipesDir = section?.getOptionalString('recipesDir');
   const localPublishDir = section?.getOptionalString('localPublishDir');

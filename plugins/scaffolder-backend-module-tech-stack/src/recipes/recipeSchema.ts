@@ -95,7 +95,9 @@ export const recipeSchema = z
       }
     }
     const exporters = Object.keys(recipe.otel?.exporters ?? {});
-    for (const [signal, names] of Object.entries(recipe.otel?.pipelines ?? {})) {
+    for (const [signal, names] of Object.entries(
+      recipe.otel?.pipelines ?? {},
+    )) {
       for (const [index, name] of (names ?? []).entries()) {
         if (!exporters.includes(name)) {
           ctx.addIssue({

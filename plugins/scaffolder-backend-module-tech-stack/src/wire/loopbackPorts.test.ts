@@ -20,12 +20,18 @@ describe('bindPortToLoopback', () => {
       published: '8080',
       host_ip: '127.0.0.1',
     });
-    expect(bindPortToLoopback({ target: 80, host_ip: '::1' })).toEqual({ target: 80, host_ip: '::1' });
+    expect(bindPortToLoopback({ target: 80, host_ip: '::1' })).toEqual({
+      target: 80,
+      host_ip: '::1',
+    });
   });
 
   it('leaves a service without ports as it is', () => {
     const service = { image: 'redis' };
     expect(withLoopbackPorts(service)).toBe(service);
-    expect(withLoopbackPorts({ image: 'x', ports: ['1:1'] })).toEqual({ image: 'x', ports: ['127.0.0.1:1:1'] });
+    expect(withLoopbackPorts({ image: 'x', ports: ['1:1'] })).toEqual({
+      image: 'x',
+      ports: ['127.0.0.1:1:1'],
+    });
   });
 });

@@ -34,7 +34,9 @@ export function bindPortToLoopback(port: unknown): unknown {
 }
 
 /** A compose service with every published port bound by {@link bindPortToLoopback}. */
-export function withLoopbackPorts<T extends Record<string, unknown>>(service: T): T {
+export function withLoopbackPorts<T extends Record<string, unknown>>(
+  service: T,
+): T {
   if (!Array.isArray(service.ports)) return service;
   return { ...service, ports: service.ports.map(bindPortToLoopback) };
 }

@@ -47,7 +47,10 @@ function quote(value: string): string {
  * Adds variables to the text of an env file, keeping every line that is
  * there: a key already set (even to another value) is left as it is.
  */
-export function mergeEnv(existing: string | undefined, entries: EnvEntry[]): string {
+export function mergeEnv(
+  existing: string | undefined,
+  entries: EnvEntry[],
+): string {
   const text = existing ?? '';
   const present = new Set<string>();
   for (const line of text.split('\n')) {

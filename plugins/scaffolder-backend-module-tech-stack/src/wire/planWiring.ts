@@ -150,7 +150,9 @@ export function planWiring(
 
   for (const [slug, recipe] of recipes) {
     const label = `${slug} (${recipe.source})`;
-    for (const [name, definition] of Object.entries(recipe.compose?.services ?? {})) {
+    for (const [name, definition] of Object.entries(
+      recipe.compose?.services ?? {},
+    )) {
       if (name === service.name || name === COLLECTOR) {
         throw new InputError(
           `name: the service name "${service.name}" collides with the compose service "${name}" of recipe ${label}; choose another name`,
@@ -158,7 +160,9 @@ export function planWiring(
       }
       if (services.has(name)) {
         warnings.push(
-          `compose service "${name}" of ${slug} is also defined by ${serviceOwner.get(name)}; the first definition is kept`,
+          `compose service "${name}" of ${slug} is also defined by ${serviceOwner.get(
+            name,
+          )}; the first definition is kept`,
         );
         continue;
       }
@@ -168,29 +172,43 @@ export function planWiring(
     Object.assign(volumes, recipe.compose?.volumes ?? {});
     for (const [key, value] of Object.entries(recipe.credentials ?? {})) {
       if (credentials.has(key) || localEnv.has(key)) {
-        warnings.push(`credential ${key} of ${slug} is already set by another technology; the first value is kept`);
+        warnings.push(
+          `credential ${key} of ${slug} is already set by another technology; the first value is kept`,
+        );
         continue;
       }
-      credentials.set(key, { key, value, comment: `${slug} credentials: copy to .env and change them` });
+      credentials.set(key, {
+        key,
+        value,
+        comment: `${slug} credentials: copy to .env and change them`,
+      });
     }
     for (const [key, value] of Object.entries(recipe.env ?? {})) {
       if (credentials.has(key)) {
-        warnings.push(`env ${key} of ${slug} is a credential of another technology; the credential is kept`);
+        warnings.push(
+          `env ${key} of ${slug} is a credential of another technology; the credential is kept`,
+        );
         continue;
       }
       if (localEnv.has(key)) {
-        warnings.push(`env ${key} of ${slug} is already set by another technology; the first value is kept`);
+        warnings.push(
+          `env ${key} of ${slug} is already set by another technology; the first value is kept`,
+        );
         continue;
       }
       localEnv.set(key, { key, value, comment: slug });
     }
-    for (const [key, value] of Object.entries(recipe.k8sEnv ?? recipe.env ?? {})) {
-      if (!clusterEnv.has(key) && !credentials.has(key)) clusterEnv.set(key, value);
+    for (const [key, value] of Object.entries(
+      recipe.k8sEnv ?? recipe.env ?? {},
+    )) {
+      if (!clusterEnv.has(key) && !credentials.has(key))
+        clusterEnv.set(key, value);
     }
     Object.assign(exporters, recipe.otel?.exporters ?? {});
     for (const signal of OTEL_SIGNALS) {
       for (const exporter of recipe.otel?.pipelines?.[signal] ?? []) {
-        if (!pipelines[signal].includes(exporter)) pipelines[signal].push(exporter);
+        if (!pipelines[signal].includes(exporter))
+          pipelines[signal].push(exporter);
       }
     }
     if (recipe.otel?.exporters) {
@@ -221,7 +239,8 @@ export function planWiring(
           {
             receivers: ['otlp'],
             processors: ['batch'],
-            exporters: pipelines[signal].length > 0 ? pipelines[signal] : ['debug'],
+            exporters:
+              pipelines[signal].length > 0 ? pipelines[signal] : ['debug'],
           },
         ]),
       ),
@@ -231,13 +250,18 @@ export function planWiring(
 
   const backing = [...services.keys()];
   const all = new Map<string, ComposeService>(services);
-  all.set(COLLECTOR, withLoopbackPorts({
-    image: COLLECTOR_IMAGE,
-    command: ['--config=/etc/otelcol/config.yaml'],
-    volumes: [`./${WIRING_FILES.otel}:/etc/otelcol/config.yaml:ro`],
-    ports: ['4317:4317', '4318:4318'],
-    ...(collectorDeps.length > 0 ? { depends_on: dependsOn(services, collectorDeps) } : {}),
-  }));
+  all.set(
+    COLLECTOR,
+    withLoopbackPorts({
+      image: COLLECTOR_IMAGE,
+      command: ['--config=/etc/otelcol/config.yaml'],
+      volumes: [`./${WIRING_FILES.otel}:/etc/otelcol/config.yaml:ro`],
+      ports: ['4317:4317', '4318:4318'],
+      ...(collectorDeps.length > 0
+        ? { depends_on: dependsOn(services, collectorDeps) }
+        : {}),
+    }),
+  );
   const appService = withLoopbackPorts({
     build: '.',
     image: `${service.name}:local`,
@@ -258,7 +282,10 @@ export function planWiring(
   });
 
   // Kubernetes: the service itself; backing services are the platform's.
-  const labels = { app: service.name, 'backstage.io/kubernetes-id': service.name };
+  const labels = {
+    app: service.name,
+    'backstage.io/kubernetes-id': service.name,
+  };
   const configMapName = `${service.name}-env`;
   const secretName = `${service.name}-credentials`;
   const comments = new Map<string, string>();
@@ -302,7 +329,9 @@ export function planWiring(
                 })),
                 ...[...clusterEnv.keys()].map(name => ({
                   name,
-                  valueFrom: { configMapKeyRef: { name: configMapName, key: name } },
+                  valueFrom: {
+                    configMapKeyRef: { name: configMapName, key: name },
+                  },
                 })),
               ],
               readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
@@ -333,7 +362,9 @@ export function planWiring(
         [ANNOTATION_TECHSTACK_USES]: usesOf(stack),
         'backstage.io/kubernetes-id': service.name,
       },
-      ...(service.language ? { tags: [service.language.toLocaleLowerCase('en-US')] } : {}),
+      ...(service.language
+        ? { tags: [service.language.toLocaleLowerCase('en-US')] }
+        : {}),
     },
     spec: {
       type: 'service',

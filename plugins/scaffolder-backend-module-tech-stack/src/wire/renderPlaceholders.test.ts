@@ -1,12 +1,19 @@
 import { renderPlaceholders } from './renderPlaceholders';
 
 describe('renderPlaceholders', () => {
-  const values = { name: 'orders', owner: 'group:default/team-a', system: undefined };
+  const values = {
+    name: 'orders',
+    owner: 'group:default/team-a',
+    system: undefined,
+  };
 
   it.each([
     ['{{ name }}', 'orders'],
     ['{{name}}-db', 'orders-db'],
-    ['pg_isready -d {{ name }} -U {{\towner }}', 'pg_isready -d orders -U group:default/team-a'],
+    [
+      'pg_isready -d {{ name }} -U {{\towner }}',
+      'pg_isready -d orders -U group:default/team-a',
+    ],
     ['{{ system }}', ''],
     ['{{ unknown }}', ''],
     ['{{{ name }}}', '{orders}'],

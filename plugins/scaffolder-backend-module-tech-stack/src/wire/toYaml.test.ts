@@ -3,13 +3,58 @@ import { toYaml } from './toYaml';
 
 describe('toYaml', () => {
   it.each([
-    'plain', 'with space', 'postgres://app:app@postgres:5432/orders', 'true', 'no', 'null', '~', '', '0', '1.5', '0x1f',
-    '1e3', '-', '- item', 'key: value', 'ends:', 'a # comment', '#hash', '*alias', '&anchor', '!tag', '@at', '`tick`',
-    '"quoted"', "'single'", 'multi\nline', 'tab\there', '{flow}', '[list]', '%percent', '5432:5432', '8080', 'ünïcödé',
-    'CMD-SHELL', 'pg_isready -U app -d orders', '--config=/etc/otelcol/config.yaml', '${VAR}', '{{ name }}', ' lead', 'trail ',
-    'a,b', 'a, b', '? q', '|', '>', 'yes please', 'On',
+    'plain',
+    'with space',
+    'postgres://app:app@postgres:5432/orders',
+    'true',
+    'no',
+    'null',
+    '~',
+    '',
+    '0',
+    '1.5',
+    '0x1f',
+    '1e3',
+    '-',
+    '- item',
+    'key: value',
+    'ends:',
+    'a # comment',
+    '#hash',
+    '*alias',
+    '&anchor',
+    '!tag',
+    '@at',
+    '`tick`',
+    '"quoted"',
+    "'single'",
+    'multi\nline',
+    'tab\there',
+    '{flow}',
+    '[list]',
+    '%percent',
+    '5432:5432',
+    '8080',
+    'ünïcödé',
+    'CMD-SHELL',
+    'pg_isready -U app -d orders',
+    '--config=/etc/otelcol/config.yaml',
+    '${VAR}',
+    '{{ name }}',
+    ' lead',
+    'trail ',
+    'a,b',
+    'a, b',
+    '? q',
+    '|',
+    '>',
+    'yes please',
+    'On',
   ])('writes %j so that it reads back the same', text => {
-    expect(parse(toYaml({ [text]: text, list: [text] }))).toEqual({ [text]: text, list: [text] });
+    expect(parse(toYaml({ [text]: text, list: [text] }))).toEqual({
+      [text]: text,
+      list: [text],
+    });
   });
 
   it('writes nested maps and lists, empty collections and other scalars', () => {
@@ -23,7 +68,12 @@ describe('toYaml', () => {
       },
       empty: {},
       none: [],
-      list: [{ name: 'a', valueFrom: { configMapKeyRef: { name: 'x', key: 'a' } } }, ['nested', 1], {}, []],
+      list: [
+        { name: 'a', valueFrom: { configMapKeyRef: { name: 'x', key: 'a' } } },
+        ['nested', 1],
+        {},
+        [],
+      ],
     };
     expect(parse(toYaml(value))).toEqual(value);
   });
@@ -32,9 +82,12 @@ describe('toYaml', () => {
     ['dashes between words', `a${'-'.repeat(50_000)}b`],
     ['separators and words alternating', `${'a-'.repeat(50_000)}:`],
     ['spaces before a colon', `a${' '.repeat(50_000)}: b`],
-  ])('writes a 50,000-character string of %s (no backtracking pattern)', (_, text) => {
-    expect(parse(toYaml({ text }))).toEqual({ text });
-  });
+  ])(
+    'writes a 50,000-character string of %s (no backtracking pattern)',
+    (_, text) => {
+      expect(parse(toYaml({ text }))).toEqual({ text });
+    },
+  );
 
   it('writes an object that appears twice in full, without anchors', () => {
     const shared = { condition: 'service_healthy' };

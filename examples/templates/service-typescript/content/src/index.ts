@@ -42,7 +42,11 @@ const server = createServer((req, res) => {
 server.listen(config.port, () => {
   console.log(
     `${config.serviceName} listening on :${config.port}`,
-    JSON.stringify({ ...config, databaseUrl: redact(config.databaseUrl), redisUrl: redact(config.redisUrl) }),
+    JSON.stringify({
+      ...config,
+      databaseUrl: redact(config.databaseUrl),
+      redisUrl: redact(config.redisUrl),
+    }),
   );
 });
 
