@@ -35,6 +35,8 @@ pids=()
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do
+    # CONT: a replica the suite paused (SIGSTOP) handles TERM only once running
+    kill -CONT -- "-$pid" 2>/dev/null
     kill -TERM -- "-$pid" 2>/dev/null
   done
   for pid in "${pids[@]}"; do
@@ -43,7 +45,6 @@ cleanup() {
       sleep 0.5
     done
     kill -KILL -- "-$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
   done
   "$TS_POSTGRES_BIN/dropdb" -h "$TS_POSTGRES_HOST" -p "$TS_POSTGRES_PORT" \
     -U "$TS_POSTGRES_USER" --if-exists --force "$database" 2>/dev/null
@@ -105,6 +106,8 @@ start_replica() {
         --config "$work/app-config.replicas.yaml"
   ) >"artifacts/replicas/$name.log" 2>&1 &
   last_pid=$!
+  # out of the job table: the suite's SIGKILL is expected, not a job to report
+  disown "$last_pid"
 }
 
 wait_ready() {

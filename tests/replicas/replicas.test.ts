@@ -19,6 +19,8 @@ import {
 
 const cluster = clusterFromEnv();
 const SEED_TECHNOLOGIES = 106;
+/** How often the backend's scheduler frees the tasks of dead workers. */
+const JANITOR_MS = 60_000;
 
 /** The ring history of a technology, read through a replica's catalog API. */
 async function technology(
@@ -108,8 +110,16 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
   after(() => watch.stop());
 
   it('ingests the guide once per schedule, not once per replica', async t => {
+    // Both replicas have a worker for the guide's task: either may run it.
+    for (const replica of replicas) {
+      assert.ok(
+        await taskWorkerStatus(replica),
+        `replica ${replica.name} schedules the guide`,
+      );
+    }
     // A window of two and a half periods while both replicas run and no
-    // refresh is requested.
+    // refresh is requested: two runs, or three (or one, when the scheduler's
+    // 5 s polling delays both edges), never one per replica per period.
     const windowMs = frequencyMs * 2.5;
     const end = watchedFrom + windowMs;
     await sleep(Math.max(0, end - Date.now()));
@@ -120,8 +130,8 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
         .join(', ')}`,
     );
     assert.ok(
-      runs.length >= 2 && runs.length <= 3,
-      `expected 2 or 3 runs in ${
+      runs.length >= 1 && runs.length <= 3,
+      `expected 1 to 3 runs in ${
         windowMs / 1000
       } s at one per ${frequencySeconds} s, got ${runs.length}`,
     );
@@ -207,14 +217,33 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
     );
     await sleep(3000); // the catalog stitches the entities of that run
     for (const replica of replicas) {
-      const after = await technology(replica, 'linkerd');
-      assert.equal(after.ring, 'trial');
+      const seen = await technology(replica, 'linkerd');
+      assert.equal(seen.ring, 'trial');
       assert.deepEqual(
-        after.history,
+        seen.history,
         changed.history,
         `ring history on replica ${replica.name}`,
       );
     }
+
+    // Both radars show the move alike (once their per-caller caches expire).
+    const moves = await eventually(
+      'linkerd moved on both radars',
+      async () => {
+        const entries = await Promise.all(
+          replicas.map(async replica => {
+            const { body } = await call(replica, '/api/tech-stack/radar');
+            return body.entries.find(
+              (e: { name: string }) => e.name === 'linkerd',
+            );
+          }),
+        );
+        return entries.every(e => e.ring === 'trial') ? entries : undefined;
+      },
+      45_000,
+    );
+    assert.deepEqual(moves[0], moves[1]);
+    assert.notEqual(moves[0].movement, 'none');
   });
 
   it('loses nothing when a replica is killed during an ingestion, and the other completes the next run', async t => {
@@ -232,6 +261,7 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
     // killed as soon as its worker runs the task.
     process.kill(b.pid, 'SIGSTOP');
     let killedWhile: string;
+    let killedAt = Date.now();
     try {
       const runsOfA = watch.runs().filter(r => r.replica === a.name).length;
       const pending = refresh(a).catch(error => ({
@@ -246,6 +276,7 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
         50,
       );
       process.kill(a.pid, 'SIGKILL');
+      killedAt = Date.now();
       await eventually(
         'replica a to exit',
         async () => (isAlive(a.pid) ? undefined : true),
@@ -267,17 +298,27 @@ describeCluster('two backend replicas on one PostgreSQL database', () => {
       await sleep(1000);
     }
 
-    // Replica b completes the next run (the lock the killed replica held
-    // expires after the schedule's timeout).
+    // Replica b completes the next run. The lock the killed replica held
+    // expires after the schedule's timeout, and the scheduler's janitor (once
+    // a minute) frees it; a refresh meanwhile answers 409 or 202, and is retried.
     const result = await eventually(
       'a completed refresh on replica b',
       async () => {
         const response = await refresh(b);
         return response.status === 200 ? response.body : undefined;
       },
-      timeoutSeconds * 1000 + frequencyMs + 30_000,
+      timeoutSeconds * 1000 + JANITOR_MS + 30_000,
     );
     assert.equal(result.guides[0].technologies, SEED_TECHNOLOGIES);
+    const runsAfterKill = watch.runs().filter(r => r.at > killedAt);
+    assert.ok(runsAfterKill.length > 0, 'a run completed after the kill');
+    assert.ok(runsAfterKill.every(r => r.replica === b.name));
+    t.diagnostic(
+      `replica b completed the next run ${(
+        (runsAfterKill[0].at - killedAt) /
+        1000
+      ).toFixed(1)} s after the kill`,
+    );
     const changed = await eventually(
       'traefik in adopt on replica b',
       async () => {
