@@ -155,7 +155,6 @@ function startBackend(logFile: string): ChildProcess {
   const child = spawn(
     process.execPath,
     [
-      '--no-node-snapshot',
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       'src/index.ts',
@@ -165,6 +164,11 @@ function startBackend(logFile: string): ChildProcess {
       env: {
         ...process.env,
         NODE_ENV: 'development',
+        // the scaffolder's sandbox needs it on Node 20+; as an environment
+        // option it stays out of process.execArgv, which workers inherit
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-node-snapshot']
+          .filter(Boolean)
+          .join(' '),
         APP_CONFIG_backend_listen_port: String(PORT),
         APP_CONFIG_backend_baseUrl: BASE,
       },

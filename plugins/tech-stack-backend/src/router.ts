@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
+import { sendJson } from './sendJson';
 
 /** Entity-name charset: what a guide id (annotation value) may look like. */
 const radarQuerySchema = z.object({
@@ -66,7 +67,7 @@ export async function createRouter({
       allow: ['user', 'service'],
     });
     const { guide } = parseQuery(radarQuerySchema, req.query);
-    res.json(await radarService.getRadar({ credentials, guide }));
+    sendJson(res, await radarService.getRadar({ credentials, guide }));
   });
 
   router.get('/adoption', async (req, res) => {
@@ -74,7 +75,8 @@ export async function createRouter({
       allow: ['user', 'service'],
     });
     const { include, ...query } = parseQuery(adoptionQuerySchema, req.query);
-    res.json(
+    sendJson(
+      res,
       await adoptionService.getAdoption({
         credentials,
         query: { ...query, includeComponents: include === 'components' },
@@ -87,7 +89,7 @@ export async function createRouter({
       allow: ['user', 'service'],
     });
     const { team } = parseQuery(complianceQuerySchema, req.query);
-    res.json(await adoptionService.getCompliance({ credentials, team }));
+    sendJson(res, await adoptionService.getCompliance({ credentials, team }));
   });
 
   router.get('/stack', async (req, res) => {
@@ -95,7 +97,7 @@ export async function createRouter({
       allow: ['user', 'service'],
     });
     const { entityRef } = parseQuery(stackQuerySchema, req.query);
-    res.json(await adoptionService.getStack({ credentials, entityRef }));
+    sendJson(res, await adoptionService.getStack({ credentials, entityRef }));
   });
 
   return router;

@@ -197,4 +197,19 @@ describe('AdoptionService', () => {
     });
     expect(spy).toHaveBeenCalledTimes(8);
   });
+
+  it('builds an answer once per snapshot and question', async () => {
+    const { service: s } = service();
+    const first = await s.getAdoption({ credentials, query });
+    expect(await s.getAdoption({ credentials, query })).toBe(first);
+    expect(
+      await s.getAdoption({ credentials, query: { ...query, limit: 1 } }),
+    ).not.toBe(first);
+    const other = await s.getAdoption({
+      credentials: mockCredentials.user('user:default/other'),
+      query,
+    });
+    expect(other).not.toBe(first);
+    expect(other).toEqual(first);
+  });
 });

@@ -66,6 +66,8 @@ const TECHNOLOGY_FIELDS = [
 ];
 const PAGE_SIZE = 1000;
 const MAX_CACHE_ENTRIES = 50;
+/** Distinct answers (query shapes) kept per snapshot. */
+const MAX_ANSWERS_PER_SNAPSHOT = 200;
 
 /**
  * Which teams use which technologies: loads components, groups, resources and
@@ -78,6 +80,8 @@ export class AdoptionService {
   private readonly sources: UsageSourcesConfig;
   private readonly now: () => Date;
   private readonly cache: PrincipalCache<UsageSnapshot>;
+  /** Answers already built from a snapshot, by view and query; they live as long as it. */
+  private readonly answers = new WeakMap<UsageSnapshot, Map<string, unknown>>();
 
   constructor(options: AdoptionServiceOptions) {
     this.catalog = options.catalog;
@@ -106,7 +110,9 @@ export class AdoptionService {
     query: AdoptionQuery;
   }): Promise<AdoptionResponse> {
     const snapshot = await this.getSnapshot(options.credentials);
-    return buildAdoption(snapshot, options.query);
+    return this.answer(snapshot, ['adoption', options.query], () =>
+      buildAdoption(snapshot, options.query),
+    );
   }
 
   /** `GET /compliance`: components on hold or off-guide technologies, per team. */
@@ -115,7 +121,9 @@ export class AdoptionService {
     team?: string;
   }): Promise<ComplianceResponse> {
     const snapshot = await this.getSnapshot(options.credentials);
-    return buildCompliance(snapshot, { team: options.team, now: this.now() });
+    return this.answer(snapshot, ['compliance', options.team ?? null], () =>
+      buildCompliance(snapshot, { team: options.team, now: this.now() }),
+    );
   }
 
   /** `GET /stack`: the stack of one component or team. */
@@ -124,7 +132,9 @@ export class AdoptionService {
     entityRef: string;
   }): Promise<StackResponse> {
     const snapshot = await this.getSnapshot(options.credentials);
-    return buildStack(snapshot, options.entityRef);
+    return this.answer(snapshot, ['stack', options.entityRef], () =>
+      buildStack(snapshot, options.entityRef),
+    );
   }
 
   /** Per technology ref: how many components and teams use it. */
@@ -133,6 +143,35 @@ export class AdoptionService {
   ): Promise<Map<string, { components: number; teams: number }>> {
     const snapshot = await this.getSnapshot(credentials);
     return snapshot.usageCounts();
+  }
+
+  /**
+   * The answer built from this snapshot for this view and query, built once:
+   * the same caller asking the same question within the snapshot's life gets
+   * the same object (which the router also serializes once). Errors are not
+   * kept.
+   */
+  private answer<T>(
+    snapshot: UsageSnapshot,
+    question: unknown[],
+    build: () => T,
+  ): T {
+    let answers = this.answers.get(snapshot);
+    if (!answers) {
+      answers = new Map();
+      this.answers.set(snapshot, answers);
+    }
+    const key = JSON.stringify(question);
+    if (answers.has(key)) {
+      return answers.get(key) as T;
+    }
+    const value = build();
+    if (answers.size >= MAX_ANSWERS_PER_SNAPSHOT) {
+      const oldest = answers.keys().next().value;
+      if (oldest !== undefined) answers.delete(oldest);
+    }
+    answers.set(key, value);
+    return value;
   }
 
   private async loadSnapshot(
