@@ -6,8 +6,11 @@ export interface Config {
     /** Settings of the radar endpoint (`GET /api/tech-stack/radar`). */
     radar?: {
       /**
-       * How long a radar built for one caller is reused, in seconds. 0 turns
-       * the cache off. Default 30.
+       * How long a radar built for one caller is reused, in seconds. Past it,
+       * the next request gets the previous radar at once while a new one is
+       * built in the background, so an answer is at most twice this old
+       * (this also bounds how long a permission change takes to show). 0
+       * turns the cache off. Default 30.
        */
       cacheTtlSeconds?: number;
       /**
@@ -23,7 +26,8 @@ export interface Config {
     adoption?: {
       /**
        * How long the usage snapshot computed for one caller is reused, in
-       * seconds. 0 turns the cache off. Default: the radar's TTL (30).
+       * seconds; refreshed in the background like the radar's, so at most
+       * twice this old. 0 turns the cache off. Default: the radar's TTL (30).
        */
       cacheTtlSeconds?: number;
       /**
