@@ -83,7 +83,7 @@ const ITEM_SEPARATORS_AND_COLON = `${ITEM_SEPARATORS}:`;
 
 /** Descriptive text: tags removed (a `<br>` becomes a space), `<` and `>` kept, whitespace collapsed. */
 function descriptionText(text: string): string {
-  return clean(stripHtml(text, { keepStrayBrackets: true }).text);
+  return collapseSpace(stripHtml(text, { keepStrayBrackets: true }).text);
 }
 
 /**
