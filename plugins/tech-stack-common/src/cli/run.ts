@@ -99,14 +99,18 @@ export function decodeGuideBytes(
   }
 }
 
+/** The guide id of a path or URL: its last segment without query, fragment or extension. */
 function guideIdOf(input: string): string {
+  const query = input.search(/[?#]/);
   const last =
-    input
-      .replace(/[?#].*$/, '')
+    (query < 0 ? input : input.slice(0, query))
       .split(/[\\/]/)
       .filter(Boolean)
       .pop() ?? 'guide';
-  return technologySlug(last.replace(/\.[^.]+$/, ''));
+  const dot = last.lastIndexOf('.');
+  return technologySlug(
+    dot >= 0 && dot < last.length - 1 ? last.slice(0, dot) : last,
+  );
 }
 
 function render(
