@@ -9,6 +9,14 @@ export * from './model';
 export * from './api';
 export { parseGuide, DEFAULT_MAX_GUIDE_BYTES } from './parser/parseGuide';
 export type { ParseGuideOptions } from './parser/parseGuide';
+export {
+  MAX_CELL_LENGTH,
+  MAX_FRONT_MATTER_LENGTH,
+  MAX_HEADING_LENGTH,
+  MAX_LINE_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_WARNINGS,
+} from './parser/limits';
 export { technologySlug, isValidSlug } from './parser/slug';
 export {
   guideToTechnologyEntities,

@@ -824,6 +824,14 @@ function matchingClose(tokens: Token[], start: number): number {
  * sections, layers and technologies with their rings, from tables, bullet
  * lists and mermaid flowcharts. Throws an `Error` only for input larger than
  * `maxBytes`; everything it cannot place is reported in `warnings`.
+ *
+ * Runs in time linear in the input: lines longer than {@link MAX_LINE_LENGTH},
+ * cells, list items and diagram labels longer than {@link MAX_CELL_LENGTH},
+ * and headings or layer names longer than {@link MAX_HEADING_LENGTH} are cut,
+ * each with a warning naming the line. `<br>` separates names like `,`; other
+ * HTML is removed from names and titles with a warning, so no technology
+ * title, alias or layer name contains `<` or `>`. Isomorphic: the same code
+ * runs in Node.js (CLI, catalog provider) and in the browser.
  */
 export function parseGuide(
   text: string,
