@@ -15,6 +15,9 @@
  *   adoption  GET /api/tech-stack/adoption
  *   stack     GET /api/tech-stack/stack?entityRef=component:default/orders-service
  *
+ * Requests carry the guest's token and `Accept-Encoding: gzip`, as the
+ * portal's pages send them.
+ *
  * Prints requests/s, p50, p99, errors (socket errors, timeouts and non-2xx
  * answers) per endpoint and the ratio to the baseline, then checks the
  * targets (0 errors, p99 under 250 ms). The backend is stopped at the end,
@@ -228,7 +231,11 @@ async function main() {
       backend,
     );
     const token = await guestToken();
-    const headers = { Authorization: `Bearer ${token}` };
+    // as the portal's pages ask: signed in, accepting gzip
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      'Accept-Encoding': 'gzip',
+    };
     // ingested: the radar has the guide, and the example component's usages are processed
     const entries = await waitFor(
       'the guide to be ingested',
