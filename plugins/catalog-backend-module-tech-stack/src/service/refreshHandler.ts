@@ -79,8 +79,11 @@ export function createRefreshHandler(options: {
   scheduler: SchedulerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** How long to wait beyond a run's timeout for it to start; default 15 s. */
+  startSlackMs?: number;
 }): Handler {
   const { providers, runs, scheduler, httpAuth, permissions } = options;
+  const startSlackMs = options.startSlackMs ?? START_SLACK_MS;
 
   /** Triggers one guide's task and waits for the outcome of the run it caused. */
   const runGuide = async (
@@ -88,7 +91,7 @@ export function createRefreshHandler(options: {
     force: boolean,
   ): Promise<RefreshGuideAnswer> => {
     const id = provider.guideId;
-    const deadline = Date.now() + provider.runTimeoutMs + START_SLACK_MS;
+    const deadline = Date.now() + provider.runTimeoutMs + startSlackMs;
     if (force) {
       await runs.requestForce(id);
     }
