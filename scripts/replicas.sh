@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh >/dev/null
 mkdir -p artifacts/replicas
-rm -f artifacts/replicas.tap artifacts/replicas/*.log
+rm -f artifacts/replicas.tap artifacts/replicas-*.tap artifacts/replicas/*.log
 
 # Guide schedule of the replicas: frequent, so the suite sees several runs, with
 # a timeout shorter than the frequency (a run claimed by a killed replica frees
@@ -123,12 +123,14 @@ wait_ready() {
   echo "[replicas] replica $name ready on $url after $((SECONDS - start)) s" >&2
 }
 
-# The tests run first: the manifests need no backend.
+# The manifests first: they need no backend. artifacts/replicas.tap collects the
+# TAP of both runs (test.sh counts every "# pass"/"# fail" line in it).
 node --require @backstage/cli/config/nodeTransform.cjs --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=artifacts/replicas-deploy.tap \
   tests/replicas/deploy.test.ts
 deploy_status=$?
+cp artifacts/replicas-deploy.tap artifacts/replicas.tap
 
 # One after the other: the first creates the schemas and runs the migrations.
 set -m
@@ -156,6 +158,5 @@ TS_REPLICA_URLS="http://localhost:$port_a,http://localhost:$port_b" \
   tests/replicas/replicas.test.ts
 suite_status=$?
 
-# One TAP file for test.sh's closing line.
-cat artifacts/replicas-deploy.tap artifacts/replicas-suite.tap >artifacts/replicas.tap 2>/dev/null
+cat artifacts/replicas-suite.tap >>artifacts/replicas.tap
 [ "$deploy_status" = 0 ] && [ "$suite_status" = 0 ]
