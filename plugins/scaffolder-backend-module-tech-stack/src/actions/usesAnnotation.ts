@@ -6,6 +6,7 @@ import {
   parseUsesAnnotation,
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
+import { readWorkspaceFile } from '../lib/readWorkspaceFile';
 import {
   checkListBound,
   checkTextBound,
@@ -57,12 +58,9 @@ export function createUsesAnnotationAction() {
       }
       checkTextBound('path', ctx.input.path, INPUT_BOUNDS.path);
       const target = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
-      if (!(await fs.pathExists(target))) {
-        throw new InputError(
-          `path: ${ctx.input.path} does not exist in the workspace`,
-        );
-      }
-      const doc = parseDocument(await fs.readFile(target, 'utf8'));
+      const doc = parseDocument(
+        await readWorkspaceFile('path', ctx.input.path, target),
+      );
       if (doc.errors.length > 0) {
         throw new InputError(
           `path: ${ctx.input.path} is not valid YAML: ${doc.errors[0].message}`,

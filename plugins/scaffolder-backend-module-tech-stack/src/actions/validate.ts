@@ -6,10 +6,10 @@ import {
   ANNOTATION_TECHSTACK_USES,
   parseUsesAnnotation,
 } from '@techstack/plugin-tech-stack-common';
-import fs from 'fs-extra';
 import { parseAllDocuments } from 'yaml';
 import { checkTextBound, INPUT_BOUNDS } from '../lib/inputBounds';
 import { loadTechnologies } from '../lib/loadTechnologies';
+import { readWorkspaceFile } from '../lib/readWorkspaceFile';
 import {
   TechnologyLookup,
   technologyRef,
@@ -94,16 +94,9 @@ export function createValidateAction(options: ValidateActionOptions) {
       const file = ctx.input.path ?? 'catalog-info.yaml';
       checkTextBound('path', file, INPUT_BOUNDS.path);
       const target = resolveSafeChildPath(ctx.workspacePath, file);
-      if (!(await fs.pathExists(target))) {
-        throw new InputError(`path: ${file} does not exist in the workspace`);
-      }
-      const { size } = await fs.stat(target);
-      if (size > INPUT_BOUNDS.fileBytes) {
-        throw new InputError(
-          `path: ${file} has ${size} bytes; at most ${INPUT_BOUNDS.fileBytes} bytes (1 MB) are read`,
-        );
-      }
-      const docs = parseAllDocuments(await fs.readFile(target, 'utf8'));
+      const docs = parseAllDocuments(
+        await readWorkspaceFile('path', file, target),
+      );
       const declared: Array<{ name: string; entity?: string }> = [];
       for (const doc of Array.isArray(docs) ? docs : [docs]) {
         if (doc.errors.length > 0) {
