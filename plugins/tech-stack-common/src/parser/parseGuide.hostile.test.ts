@@ -12,7 +12,12 @@ import {
   MAX_LINE_LENGTH,
   MAX_WARNINGS,
 } from './limits';
-import { itemNameEnd, parseGuide, splitLayerTool } from './parseGuide';
+import {
+  isSafeLinkUrl,
+  itemNameEnd,
+  parseGuide,
+  splitLayerTool,
+} from './parseGuide';
 
 const titles = (model: GuideModel) => model.technologies.map(t => t.title);
 const layers = (model: GuideModel) =>
@@ -348,5 +353,62 @@ describe('splitLayerTool and itemNameEnd', () => {
     [`Kafka${' '.repeat(10_000)}— x`, 5],
   ])('ends the name of %j at %d', (text, end) => {
     expect(itemNameEnd(text)).toBe(end);
+  });
+});
+
+describe('links of technologies', () => {
+  it('keeps http(s) and relative links, drops other schemes with a warning', () => {
+    const model = parseGuide(
+      table(
+        '| Cache | [Redis](https://redis.io), [Valkey](docs/valkey.md), [Memcached](data:image/png;base64,AAAA), [Kafka](mailto:x@y.z) |',
+      ),
+    );
+    expect(
+      model.technologies.map(t => [t.title, t.links.map(l => l.url)]),
+    ).toEqual([
+      ['Redis', ['https://redis.io']],
+      ['Valkey', ['docs/valkey.md']],
+      ['Memcached', []],
+      ['Kafka', []],
+    ]);
+    expect(warningsAt(model, 7)).toEqual([
+      'link of "Memcached" is not http(s); not kept',
+      'link of "Kafka" is not http(s); not kept',
+    ]);
+  });
+
+  it.each([
+    ['https://x.io', true],
+    ['HTTP://x.io', true],
+    ['/docs/a:b', true],
+    ['javascript:alert(1)', false],
+    ['JaVaScRiPt:x', false],
+    ['data:text/html,x', false],
+  ])('isSafeLinkUrl(%j) is %s', (url, safe) => {
+    expect(isSafeLinkUrl(url)).toBe(safe);
+  });
+});
+
+describe('names that are only HTML', () => {
+  it('falls back to the enclosing layer when a layer name is only markup', () => {
+    const model = parseGuide(
+      [
+        '# Guide',
+        '',
+        '## Flow',
+        '',
+        '<b>:</b>',
+        '',
+        '- Kafka',
+        '',
+        '```mermaid',
+        'graph LR',
+        'N[<b> - Redis]',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(layers(model)).toEqual(['Flow']);
+    expect(titles(model)).toEqual(['Kafka', 'Redis']);
   });
 });

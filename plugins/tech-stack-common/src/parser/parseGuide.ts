@@ -81,6 +81,19 @@ const LAYER_TOOL_SEPARATORS = '-–—:';
 const ITEM_SEPARATORS = '—–-|';
 const ITEM_SEPARATORS_AND_COLON = `${ITEM_SEPARATORS}:`;
 
+/**
+ * Is a link target safe to show as a technology link: `http:`/`https:`, or
+ * relative (no scheme)? `data:`, `javascript:` and other schemes are not.
+ */
+export function isSafeLinkUrl(url: string): boolean {
+  const colon = url.indexOf(':');
+  if (colon < 0) return true;
+  const slash = url.indexOf('/');
+  if (slash >= 0 && slash < colon) return true;
+  const scheme = url.slice(0, colon).toLowerCase();
+  return scheme === 'http' || scheme === 'https';
+}
+
 /** Descriptive text: tags removed (a `<br>` becomes a space), `<` and `>` kept, whitespace collapsed. */
 function descriptionText(text: string): string {
   return collapseSpace(stripHtml(text, { keepStrayBrackets: true }).text);
@@ -339,11 +352,8 @@ class GuideWalker {
       lead && lead.start === 0 && isColonOrBlank(text.slice(lead.end));
     if (value.length <= MAX_NAME_LENGTH && (value.endsWith(':') || bold)) {
       const label = value.endsWith(':') ? value.slice(0, -1) : value;
-      this.context.label = this.plainTitle(
-        trimChars(label, '*'),
-        line,
-        'label',
-      );
+      this.context.label =
+        this.plainTitle(trimChars(label, '*'), line, 'label') || undefined;
     } else {
       this.context.label = undefined;
     }
@@ -417,7 +427,14 @@ class GuideWalker {
         const link = where.links.find(
           l => l.start < cellName.end && l.end > cellName.start,
         );
-        if (link) entry.link = { url: link.url, title: name };
+        if (link && isSafeLinkUrl(link.url)) {
+          entry.link = { url: link.url, title: name };
+        } else if (link) {
+          this.collector.warn(
+            where.line,
+            `link of "${shorten(name)}" is not http(s); not kept`,
+          );
+        }
       }
       layer ??= this.collector.layer(entry);
       this.collector.addToLayer(layer, entry);
@@ -761,9 +778,9 @@ class GuideWalker {
         continue;
       }
       const layerTool = splitLayerTool(label);
-      const layer = layerTool
-        ? this.plainTitle(layerTool.layer, line, 'layer name')
-        : this.subgraphTitle(node.subgraph, line) ?? this.nearestLabel();
+      const layer =
+        (layerTool && this.plainTitle(layerTool.layer, line, 'layer name')) ||
+        (this.subgraphTitle(node.subgraph, line) ?? this.nearestLabel());
       const names = this.split(layerTool ? layerTool.tool : label, line);
       this.place(names, { layer, ring, line });
     }
