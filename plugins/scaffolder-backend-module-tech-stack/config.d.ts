@@ -15,8 +15,8 @@ export interface Config {
       /**
        * Where `tech-stack:publish-local` copies new services, one folder per
        * service name. Relative paths are resolved against the backend's
-       * working directory; what users see (outputs, logs, the registered
-       * `file` location) names paths in the form configured here. The
+       * working directory; what users see of `tech-stack:publish-local`
+       * (outputs, logs, errors) names paths in the form configured here. The
        * catalog must accept `file` locations inside this folder, and should
        * accept them nowhere else (see the README). Default:
        * `<os tmp>/tech-stack-services`.

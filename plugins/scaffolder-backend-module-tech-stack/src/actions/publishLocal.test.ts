@@ -92,8 +92,12 @@ describe('tech-stack:publish-local', () => {
     expect(
       fs.existsSync(path.join(publishDir(), 'orders', 'catalog-info.yaml')),
     ).toBe(true);
+    // The catalog gets the absolute path it needs; the user sees the configured form.
     expect(catalog.addLocation).toHaveBeenCalledWith(
-      { type: 'file', target: location },
+      {
+        type: 'file',
+        target: path.join(publishDir(), 'orders', 'catalog-info.yaml'),
+      },
       expect.anything(),
     );
     expect(ctx.output).toHaveBeenCalledWith(

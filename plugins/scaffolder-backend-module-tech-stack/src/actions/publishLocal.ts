@@ -17,8 +17,8 @@ export interface PublishLocalActionOptions {
   /**
    * `techStack.scaffolder.localPublishDir` as configured: absolute, or
    * relative to the backend's working directory; `<os tmp>/tech-stack-services`
-   * by default. Outputs, logs and the registered location name paths in this
-   * form, never the resolved absolute path.
+   * by default. Outputs, logs and errors name paths in this form, never the
+   * resolved absolute path.
    */
   localPublishDir?: string;
 }
@@ -117,9 +117,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         catalogInfoPath: z =>
           z
             .string()
-            .describe(
-              'The published catalog-info.yaml in the same form: the file location target',
-            ),
+            .describe('The published catalog-info.yaml, in the same form'),
         entityRef: z =>
           z
             .string()
@@ -191,7 +189,10 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       }
       try {
         await catalog.addLocation(
-          { type: 'file', target: location },
+          // The catalog needs the absolute path: it resolves a relative
+          // target against the location's own folder, not the working
+          // directory. Users are shown `location`.
+          { type: 'file', target: catalogInfoPath },
           { credentials: await ctx.getInitiatorCredentials() },
         );
         ctx.logger.info(`Registered file location ${location}`);
