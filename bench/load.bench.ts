@@ -324,6 +324,14 @@ async function main() {
     }
     console.log('');
     console.log(
+      `load average after the run: ${os
+        .loadavg()
+        .map(l => l.toFixed(2))
+        .join(
+          ' ',
+        )} (figures on a busy machine are lower; compare with the baseline of the same run)`,
+    );
+    console.log(
       missed === 0
         ? `targets met: 0 errors and p99 under ${TARGET_P99_MS} ms on radar, adoption and stack`
         : `targets MISSED on ${missed} endpoint(s) (0 errors, p99 under ${TARGET_P99_MS} ms)`,

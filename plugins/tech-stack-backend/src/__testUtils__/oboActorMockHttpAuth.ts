@@ -11,6 +11,8 @@ import { Request } from 'express';
 
 const SERVICE_TOKEN_PREFIX = 'mock-service-token:';
 
+type PrincipalFields = { type: string; userEntityRef?: string };
+
 /**
  * An HTTP auth service for tests that reads the mock tokens of
  * `@backstage/backend-test-utils` like its own mock, except that a plugin's
@@ -36,12 +38,14 @@ export const oboActorMockHttpAuthFactory = createServiceFactory({
         return auth.getNoneCredentials();
       }
       const credentials = await auth.authenticate(token);
+      const principal = credentials.principal as PrincipalFields;
       if (
-        credentials.principal.type === 'user' &&
+        principal.type === 'user' &&
+        principal.userEntityRef &&
         token.startsWith(SERVICE_TOKEN_PREFIX)
       ) {
-        return mockCredentials.user(credentials.principal.userEntityRef, {
-          actor: { type: 'service', subject: 'plugin:on-behalf-of' },
+        return mockCredentials.user(principal.userEntityRef, {
+          actor: { subject: 'plugin:on-behalf-of' },
         });
       }
       return credentials;
@@ -53,9 +57,9 @@ export const oboActorMockHttpAuthFactory = createServiceFactory({
         options?: { allow?: Array<T> },
       ) {
         const credentials = await read(req);
-        const type = credentials.principal.type as T;
+        const type = (credentials.principal as PrincipalFields).type as T;
         if (options?.allow && !options.allow.includes(type)) {
-          if (credentials.principal.type === 'none') {
+          if (type === 'none') {
             throw new AuthenticationError('Missing credentials');
           }
           throw new NotAllowedError(
