@@ -161,18 +161,31 @@ describe('catalogModuleFileLocations (real catalog backend)', () => {
     expect(await registeredTargets()).toContain(target);
   });
 
-  it('dry-runs and registers a file inside the folder', async () => {
+  /** Polls the catalog until the entity is there (the processing loop runs in the background). */
+  async function eventuallyEntity(name: string) {
+    let status = 0;
+    while (status !== 200) {
+      await new Promise(resolve => setTimeout(resolve, 200));
+      status = (
+        await call('GET', `/entities/by-name/component/default/${name}`)
+      ).status;
+    }
+    return status;
+  }
+
+  it('dry-runs, registers and ingests a file inside the folder', async () => {
     const target = path.join(publishDir(), 'orders/catalog-info.yaml');
     const dryRun = await register(target, true);
     expect(dryRun.status).toBe(201);
     expect(
       dryRun.body.entities.map((e: any) => `${e.kind}:${e.metadata.name}`),
     ).toEqual(expect.arrayContaining(['Component:orders']));
-    const registered = await register(
-      path.relative(process.cwd(), target),
-      false,
-    );
-    expect(registered.status).toBe(201);
+    // A relative target inside the folder passes the guard too.
+    const relative = await register(path.relative(process.cwd(), target), true);
+    expect(relative.status).toBe(201);
+    // Registered by the previous test (absolute, as tech-stack:publish-local does).
+    expect(await registeredTargets()).toContain(target);
+    expect(await eventuallyEntity('orders')).toBe(200);
   });
 
   it('lets the catalog read the files the app-config declares, and no other file by any other way', async () => {
