@@ -18,12 +18,13 @@ function readJsonBody(req: Request): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (refused) return; // drained unread
       if (size > MAX_BODY_BYTES) {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        req.resume();
+        refused = true;
+        chunks.length = 0;
         reject(
           new InputError(
             `A location request body may have at most ${MAX_BODY_BYTES} bytes`,
@@ -32,8 +33,9 @@ function readJsonBody(req: Request): Promise<unknown> {
         return;
       }
       chunks.push(chunk);
-    };
-    const onEnd = () => {
+    });
+    req.on('end', () => {
+      if (refused) return;
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         const body: unknown = text === '' ? {} : JSON.parse(text);
@@ -42,9 +44,7 @@ function readJsonBody(req: Request): Promise<unknown> {
       } catch {
         reject(new InputError('The request body is not valid JSON'));
       }
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
+    });
     req.on('error', reject);
   });
 }
