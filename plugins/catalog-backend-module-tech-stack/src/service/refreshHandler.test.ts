@@ -5,7 +5,6 @@ import {
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 // Installed with the catalog backend; to be declared in package.json dependencies.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GuideRunStore } from '../database/GuideRunStore';
 import { TechStackGuideEntityProvider } from '../provider/TechStackGuideEntityProvider';

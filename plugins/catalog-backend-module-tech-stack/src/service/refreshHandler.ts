@@ -12,7 +12,6 @@ import {
 } from '@backstage/errors';
 import { catalogEntityRefreshPermission } from '@backstage/plugin-catalog-common/alpha';
 // Installed with the catalog backend; to be declared in package.json dependencies.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GuideRunStore } from '../database/GuideRunStore';
 import { GuideRunOutcome } from '../provider/GuideRunOutcome';
