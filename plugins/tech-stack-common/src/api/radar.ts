@@ -36,19 +36,25 @@ export interface RadarEntry {
   /** When that change happened (ISO date), if there is a recent one. */
   movedAt?: string;
   /**
-   * Number of components that use it (`technologyUsedBy` relations). The
-   * backend always sends it.
+   * Number of entities that use it (`technologyUsedBy` relations) among those
+   * the caller may read in the catalog. The backend always sends it.
    */
   usageCount?: number;
   /**
    * Number of components that use it from any usage source (annotation, tags,
-   * dependencies), when the adoption service is wired.
+   * dependencies), among those the caller may read, when the adoption service
+   * is wired.
    */
   componentCount?: number;
   /** Number of teams owning those components. */
   teamCount?: number;
   ringReason?: string;
-  /** The guide and line it came from (`<url or path>#L<line>`). */
+  /**
+   * The guide and line it came from (`<url or path>#L<line>`): the guide's URL
+   * (without credentials), or for a guide on the backend's disk its target as
+   * configured when that is relative, else its file name; never an absolute
+   * path of the backend's disk.
+   */
   sourceLocation?: string;
 }
 
