@@ -92,6 +92,7 @@ up() { curl -fsS -o /dev/null "$1/.backstage/health/v1/readiness" 2>/dev/null; }
 last_pid=""
 start_replica() {
   local name="$1" port="$2"
+  set -m # job control: the replica gets a process group of its own
   (
     cd packages/backend &&
       NODE_ENV=production \
@@ -106,6 +107,7 @@ start_replica() {
         --config "$work/app-config.replicas.yaml"
   ) >"artifacts/replicas/$name.log" 2>&1 &
   last_pid=$!
+  set +m
   # out of the job table: the suite's SIGKILL is expected, not a job to report
   disown "$last_pid"
 }
@@ -123,8 +125,15 @@ wait_ready() {
   echo "[replicas] replica $name ready on $url after $((SECONDS - start)) s" >&2
 }
 
-# The manifests first: they need no backend. artifacts/replicas.tap collects the
-# TAP of both runs (test.sh counts every "# pass"/"# fail" line in it).
+# One after the other: the first creates the schemas and runs the migrations.
+port_a="$(free_port 7101)"
+start_replica a "$port_a"
+pid_a="$last_pid"
+pids+=("$pid_a")
+
+# The manifests, while replica a starts (they need no backend).
+# artifacts/replicas.tap collects the TAP of both runs (test.sh counts every
+# "# pass"/"# fail" line in it).
 node --require @backstage/cli/config/nodeTransform.cjs --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=artifacts/replicas-deploy.tap \
@@ -132,19 +141,12 @@ node --require @backstage/cli/config/nodeTransform.cjs --test \
 deploy_status=$?
 cp artifacts/replicas-deploy.tap artifacts/replicas.tap
 
-# One after the other: the first creates the schemas and runs the migrations.
-set -m
-port_a="$(free_port 7101)"
-start_replica a "$port_a"
-pid_a="$last_pid"
-pids+=("$pid_a")
 wait_ready a "http://localhost:$port_a" "$pid_a" || exit 1
 port_b="$(free_port $((port_a + 1)))"
 start_replica b "$port_b"
 pid_b="$last_pid"
 pids+=("$pid_b")
 wait_ready b "http://localhost:$port_b" "$pid_b" || exit 1
-set +m
 
 TS_REPLICA_URLS="http://localhost:$port_a,http://localhost:$port_b" \
   TS_REPLICA_PIDS="$pid_a,$pid_b" \

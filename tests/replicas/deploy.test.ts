@@ -1,6 +1,7 @@
 /*
  * The Kubernetes manifests of examples/deploy: every object is valid against
- * the Kubernetes schema (kubernetes-models), the backend runs two replicas
+ * the Kubernetes schema (kubernetes-models), the production config against
+ * the example backend's config schema, the backend runs two replicas
  * with probes on the health endpoints as a non-root user, credentials come
  * from a Secret, and no ConfigMap holds one.
  */
@@ -9,6 +10,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { loadConfigSchema } from '@backstage/config-loader';
+import { JsonObject } from '@backstage/types';
 
 const DEPLOY_DIR = path.resolve(__dirname, '../../examples/deploy');
 
@@ -269,6 +272,22 @@ describe('examples/deploy', () => {
         .containerPort,
       config.backend.listen.port,
     );
+  });
+
+  it('holds a production config that the config schema of the example backend accepts', async () => {
+    const [configMap] = only('ConfigMap');
+    const config = parseYaml(configMap.data['app-config.production.yaml']);
+    // The schemas of packages/backend and every plugin it depends on
+    // (config.d.ts), the techStack keys included.
+    const schema = await loadConfigSchema({ dependencies: ['backend'] });
+    const validate = (data: unknown) =>
+      schema.process([{ data: data as JsonObject, context: 'configmap' }], {
+        visibility: ['frontend', 'backend', 'secret'],
+      });
+    assert.doesNotThrow(() => validate(config));
+    const broken = structuredClone(config);
+    broken.techStack.radar.cacheTtlSeconds = 'soon';
+    assert.throws(() => validate(broken), /techStack\/radar\/cacheTtlSeconds/);
   });
 
   it('mounts the ConfigMap and passes it to the backend as a config file', () => {
