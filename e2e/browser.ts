@@ -33,16 +33,32 @@ export async function openPortal(
   viewport = { width: 1500, height: 1000 },
 ): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  await page.goto(`${APP_URL}${route}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${APP_URL}${route}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 120_000,
+  });
   const enter = page.getByRole('button', { name: 'Enter' });
   const sidebar = page.locator('nav[aria-label="sidebar nav"]');
   await enter
     .or(sidebar)
     .first()
     .waitFor({ state: 'attached', timeout: 120_000 });
-  // Guest sign-in; retried, since a backend that is still starting refuses it.
+  // Guest sign-in; retried, since a backend that is still starting refuses it,
+  // and reloaded when the click does not land (the dev server's overlay covers
+  // the page while it rebuilds after a change).
   for (let attempt = 0; attempt < 10 && (await enter.isVisible()); attempt++) {
-    await enter.click();
+    const clicked = await enter
+      .click({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!clicked) {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await enter
+        .or(sidebar)
+        .first()
+        .waitFor({ state: 'attached', timeout: 60_000 });
+      continue;
+    }
     await sidebar
       .waitFor({ state: 'attached', timeout: 10_000 })
       .catch(() => undefined);

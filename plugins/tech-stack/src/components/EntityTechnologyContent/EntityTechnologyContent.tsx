@@ -36,13 +36,17 @@ import {
   TechnologyLayer,
 } from '@techstack/plugin-tech-stack-common';
 import { ringLabel } from '../../lib/rings';
+import { guideLocationView } from '../../lib/guideLocation';
 import { safeHttpUrl } from '../../lib/safeUrl';
+import { truncateText } from '../../lib/truncate';
+import { TruncatedText } from '../TruncatedText';
 import { parseRingHistory } from './ringHistory';
 
 const useStyles = makeStyles(theme => ({
   chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   label: { color: theme.palette.text.secondary },
   block: { marginBottom: theme.spacing(1.5) },
+  cell: { maxWidth: 240 },
 }));
 
 function asString(value: unknown): string | undefined {
@@ -71,17 +75,19 @@ function specOf(entity: Entity) {
   };
 }
 
-/** Where the guide line is: a link if it is an http(s) URL, else plain text. */
+/**
+ * Where the guide line is: a link if it is an http(s) URL, else text naming
+ * the guide's file (never an absolute path of the backend's disk).
+ */
 function GuideLocation(props: { location: string }) {
-  const url = safeHttpUrl(props.location);
-  const line = /#L(\d+)/.exec(props.location)?.[1];
-  const text = line ? `Guide, line ${line}` : 'Guide';
-  if (url) {
-    return <Link to={url}>{text}</Link>;
+  const view = guideLocationView(props.location);
+  if (view.url) {
+    return <Link to={view.url}>{view.text}</Link>;
   }
   return (
     <Typography variant="body2" component="span">
-      {text} ({props.location})
+      {view.text}
+      {view.file ? ` (${truncateText(view.file, 200)})` : ''}
     </Typography>
   );
 }
@@ -103,7 +109,11 @@ export function EntityTechnologyOverviewCard() {
     return url ? [{ url, title: link.title ?? url }] : [];
   });
   return (
-    <InfoCard title={entity.metadata.title ?? entity.metadata.name}>
+    <InfoCard
+      title={
+        <TruncatedText text={entity.metadata.title ?? entity.metadata.name} />
+      }
+    >
       <div className={classes.chips}>
         {spec.ring && (
           <Chip size="small" label={`Ring: ${ringLabel(spec.ring)}`} />
@@ -113,20 +123,20 @@ export function EntityTechnologyOverviewCard() {
         )}
       </div>
       {spec.description && (
-        <Typography variant="body1" className={classes.block} paragraph>
-          {spec.description}
+        <Typography variant="body1" className={classes.block} component="div">
+          <TruncatedText text={spec.description} lines={4} maxLength={2000} />
         </Typography>
       )}
       {spec.ringReason && (
         <Typography variant="body2" className={classes.block}>
           <span className={classes.label}>Why this ring: </span>
-          {spec.ringReason}
+          <TruncatedText text={spec.ringReason} lines={6} maxLength={2000} />
         </Typography>
       )}
       {spec.aliases.length > 0 && (
         <Typography variant="body2" className={classes.block}>
           <span className={classes.label}>Also known as: </span>
-          {spec.aliases.join(', ')}
+          <TruncatedText text={spec.aliases.join(', ')} lines={3} />
         </Typography>
       )}
       {source && (
@@ -139,7 +149,9 @@ export function EntityTechnologyOverviewCard() {
         <List dense disablePadding aria-label="Links">
           {links.map(link => (
             <ListItem key={link.url} disableGutters>
-              <Link to={link.url}>{link.title}</Link>
+              <Link to={link.url}>
+                <TruncatedText text={link.title} lines={1} />
+              </Link>
             </ListItem>
           ))}
         </List>
@@ -150,6 +162,7 @@ export function EntityTechnologyOverviewCard() {
 
 /** Every place the technology appears in the guide, with its ring there. */
 function LayersCard(props: { layers: TechnologyLayer[] }) {
+  const classes = useStyles();
   return (
     <InfoCard title="Rings per layer">
       {props.layers.length === 0 ? (
@@ -167,9 +180,15 @@ function LayersCard(props: { layers: TechnologyLayer[] }) {
           <TableBody>
             {props.layers.map((layer, i) => (
               <TableRow key={i}>
-                <TableCell>{layer.section}</TableCell>
-                <TableCell>{layer.group ?? ''}</TableCell>
-                <TableCell>{layer.layer}</TableCell>
+                <TableCell className={classes.cell}>
+                  <TruncatedText text={layer.section} />
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <TruncatedText text={layer.group ?? ''} />
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <TruncatedText text={layer.layer} />
+                </TableCell>
                 <TableCell>{ringLabel(layer.ring)}</TableCell>
               </TableRow>
             ))}

@@ -63,6 +63,7 @@ export const RadarBackground = memo(function RadarBackgroundInner(props: {
           fontWeight="bold"
           fill={theme.palette.text.primary}
         >
+          <title>{sector.name}</title>
           {sector.label.lines.map((text, i) => (
             <tspan
               key={i}

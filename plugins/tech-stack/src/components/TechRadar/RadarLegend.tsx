@@ -6,10 +6,15 @@ import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { memo, MouseEvent, useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ringColor, ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
 import { usageSummary } from '../../lib/usageSummary';
 import { RadarEntry } from '../../api';
 import { BlipShape, movementText } from './BlipGlyph';
 import { LayoutItem } from './layoutRadar';
+import { TruncatedText } from '../TruncatedText';
+
+/** Names longer than this may be cut: their link shows them in full on hover. */
+const HOVER_TITLE_LENGTH = 30;
 
 /** Height of one legend line (body2), for the size of unrendered blocks. */
 const LINE_EM = 1.43;
@@ -31,7 +36,15 @@ const useStyles = makeStyles(theme => ({
     fontSize: theme.typography.body2.fontSize,
     lineHeight: LINE_EM,
   },
-  item: { listStyle: 'none', overflowWrap: 'anywhere' },
+  // at most two lines per entry, cut with an ellipsis (full name on hover)
+  item: {
+    listStyle: 'none',
+    overflowWrap: 'anywhere',
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 2,
+    overflow: 'hidden',
+  },
   number: {
     display: 'inline-block',
     minWidth: '2.5em',
@@ -41,6 +54,8 @@ const useStyles = makeStyles(theme => ({
   link: {
     color: theme.palette.primary.main,
     textDecoration: 'none',
+    // a right-to-left override in a name ends with the name
+    unicodeBidi: 'isolate',
     '&:hover': { textDecoration: 'underline' },
   },
   note: { color: theme.palette.text.secondary, marginLeft: theme.spacing(0.5) },
@@ -109,9 +124,12 @@ export const RadarLegend = memo(function RadarLegendInner(props: {
         const own = bySector.get(sector);
         if (!own) return null;
         return (
-          <section key={sector} aria-label={`Legend: ${sector}`}>
+          <section
+            key={sector}
+            aria-label={`Legend: ${truncateText(sector, 200)}`}
+          >
             <Typography variant="h6" component="h3">
-              {sector}
+              <TruncatedText text={sector} />
             </Typography>
             {RINGS.map(ring => {
               const inRing = own.filter(item => item.ring === ring);
@@ -155,7 +173,16 @@ export const RadarLegend = memo(function RadarLegendInner(props: {
                       return (
                         <li key={item.id} className={classes.item}>
                           <span className={classes.number}>{item.number}.</span>
-                          <a className={classes.link} href={to} data-to={to}>
+                          <a
+                            className={classes.link}
+                            href={to}
+                            data-to={to}
+                            title={
+                              item.title.length > HOVER_TITLE_LENGTH
+                                ? item.title
+                                : undefined
+                            }
+                          >
                             {item.title}
                           </a>
                           {movement && (

@@ -5,12 +5,15 @@ import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { useState } from 'react';
 import { ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
+import { TruncatedText } from '../TruncatedText';
 import { RadarEntry } from '../../api';
 import { LayoutOverflow } from './layoutRadar';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: theme.spacing(0, 0, 1, 0), paddingLeft: theme.spacing(2) },
-  item: { listStyle: 'none' },
+  item: { listStyle: 'none', display: 'flex' },
+  button: { maxWidth: '100%', overflowWrap: 'anywhere', textAlign: 'left' },
   number: {
     display: 'inline-block',
     minWidth: '2.5em',
@@ -29,15 +32,20 @@ function OverflowGroup(props: { group: LayoutOverflow<RadarEntry> }) {
         size="small"
         aria-expanded={open}
         onClick={() => setOpen(value => !value)}
+        title={group.sector}
+        className={classes.button}
       >
-        +{group.items.length} more in {group.sector} · {ringLabel(group.ring)}
+        +{group.items.length} more in {truncateText(group.sector, 80)} ·{' '}
+        {ringLabel(group.ring)}
       </Button>
       {open && (
         <ul className={classes.list}>
           {group.items.map(item => (
             <li key={item.id} className={classes.item}>
               <span className={classes.number}>{item.number}.</span>
-              <Link to={link(item.ref)}>{item.title}</Link>
+              <Link to={link(item.ref)}>
+                <TruncatedText text={item.title} lines={1} />
+              </Link>
             </li>
           ))}
         </ul>

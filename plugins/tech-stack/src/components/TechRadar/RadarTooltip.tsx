@@ -1,5 +1,6 @@
 import { StyleRules, Theme } from '@material-ui/core/styles';
 import { ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
 import { usageSummary } from '../../lib/usageSummary';
 import { RadarEntry } from '../../api';
 import { movementText } from './BlipGlyph';
@@ -33,6 +34,9 @@ export const tooltipStyles = (theme: Theme): StyleRules<TooltipClassKey> => ({
     backgroundColor: theme.palette.background.paper,
     borderRadius: theme.shape.borderRadius,
     boxShadow: theme.shadows[6],
+    // names of any length wrap inside the tooltip instead of leaving it
+    overflowWrap: 'anywhere',
+    unicodeBidi: 'isolate',
   },
   tooltipTitle: { ...theme.typography.subtitle2, margin: 0 },
   tooltipText: { ...theme.typography.body2, margin: 0 },
@@ -44,10 +48,16 @@ export const tooltipStyles = (theme: Theme): StyleRules<TooltipClassKey> => ({
   },
 });
 
+/** Characters of a name or layer path the tooltip shows at most (cut with an ellipsis). */
+export const TOOLTIP_TEXT_LENGTH = 120;
+
 /** Class names of {@link tooltipStyles}. */
 export type TooltipClasses = Record<TooltipClassKey, string>;
 
-/** The tooltip of the hovered or focused blip: title, ring, layers. Text only. */
+/**
+ * The tooltip of the hovered or focused blip: title, ring, layers. Text only;
+ * long names and layer paths are cut to {@link TOOLTIP_TEXT_LENGTH} characters.
+ */
 export function RadarTooltip(props: {
   id: string;
   blip: LayoutBlip<RadarEntry>;
@@ -79,10 +89,11 @@ export function RadarTooltip(props: {
       }}
     >
       <div className={classes.tooltipTitle}>
-        {blip.number}. {blip.title}
+        {blip.number}. {truncateText(blip.title, TOOLTIP_TEXT_LENGTH)}
       </div>
       <div className={classes.tooltipText}>
-        {ringLabel(blip.ring)} · {blip.sector}
+        {ringLabel(blip.ring)} ·{' '}
+        {truncateText(blip.sector, TOOLTIP_TEXT_LENGTH)}
         {movement ? ` · ${movement}` : ''}
         {usage ? ` · used by ${usage}` : ''}
       </div>
@@ -90,9 +101,12 @@ export function RadarTooltip(props: {
         <ul className={classes.tooltipLayers}>
           {layers.slice(0, 6).map((layer, i) => (
             <li key={i}>
-              {[layer.section, layer.group, layer.layer]
-                .filter(Boolean)
-                .join(' › ')}{' '}
+              {truncateText(
+                [layer.section, layer.group, layer.layer]
+                  .filter(Boolean)
+                  .join(' › '),
+                TOOLTIP_TEXT_LENGTH,
+              )}{' '}
               ({ringLabel(layer.ring)})
             </li>
           ))}

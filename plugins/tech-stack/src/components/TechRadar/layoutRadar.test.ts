@@ -5,6 +5,7 @@ import {
   fitRadarLayout,
   layoutRadar,
   wrapLabel,
+  MAX_LABEL_LINES,
 } from './layoutRadar';
 
 const SEED_SECTORS = [
@@ -229,6 +230,21 @@ describe('layoutRadar', () => {
       'Architecture',
     ]);
     expect(wrapLabel('Data Layer', 18)).toEqual(['Data Layer']);
+  });
+
+  it('cuts a word longer than a line, and a label longer than three lines, with an ellipsis', () => {
+    expect(wrapLabel('x'.repeat(10_000), 16)).toEqual([`${'x'.repeat(15)}…`]);
+    const lines = wrapLabel('Wordy platform '.repeat(700), 16);
+    expect(lines).toHaveLength(MAX_LABEL_LINES);
+    expect(lines.every(l => l.length <= 16)).toBe(true);
+    expect(lines[lines.length - 1].endsWith('…')).toBe(true);
+    // exactly three lines' worth is not cut
+    expect(wrapLabel('aaaa bbbb cccc', 4)).toEqual(['aaaa', 'bbbb', 'cccc']);
+    expect(wrapLabel('aaaa bbbb cccc dddd', 4)).toEqual([
+      'aaaa',
+      'bbbb',
+      'ccc…',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { RINGS, Ring, compareRings } from '@techstack/plugin-tech-stack-common';
+import { ELLIPSIS, truncateText } from '../../lib/truncate';
 
 /** What the layout needs to know of an entry. */
 export interface LayoutEntry {
@@ -132,12 +133,27 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-/** Splits a label into lines of at most `max` characters, at spaces where possible. */
-export function wrapLabel(text: string, max: number): string[] {
+/** Most lines of a sector label; the last one ends in an ellipsis when cut. */
+export const MAX_LABEL_LINES = 3;
+
+/**
+ * Splits a label into at most `maxLines` lines of at most `max` characters,
+ * at spaces where possible. A word longer than a line is cut with an
+ * ellipsis, and so is the last line when the label needs more lines, so a
+ * label of any length keeps its box (the full name is the label's hover text).
+ * Linear in the label's length: one pass over its words.
+ */
+export function wrapLabel(
+  text: string,
+  max: number,
+  maxLines = MAX_LABEL_LINES,
+): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
+  let cut = false;
+  for (const raw of words) {
+    const word = truncateText(raw, max);
     if (!line) {
       line = word;
     } else if (line.length + 1 + word.length <= max) {
@@ -145,9 +161,19 @@ export function wrapLabel(text: string, max: number): string[] {
     } else {
       lines.push(line);
       line = word;
+      if (lines.length === maxLines) {
+        cut = true;
+        break;
+      }
     }
   }
-  if (line) lines.push(line);
+  if (line && lines.length < maxLines) lines.push(line);
+  if (cut) {
+    const last = lines[maxLines - 1];
+    if (!last.endsWith(ELLIPSIS)) {
+      lines[maxLines - 1] = truncateText(`${last}${ELLIPSIS}`, max);
+    }
+  }
   return lines.length ? lines : [''];
 }
 

@@ -10,6 +10,8 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { RINGS, Ring } from '@techstack/plugin-tech-stack-common';
 import { RadarEntry } from '../../api';
 import { ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
+import { TruncatedText } from '../TruncatedText';
 import { usageSummary } from '../../lib/usageSummary';
 
 /** One layer (a row of the guide) with its technologies per ring. */
@@ -112,7 +114,12 @@ const useStyles = makeStyles(theme => ({
     fontSize: '0.85em',
     marginLeft: theme.spacing(0.5),
   },
-  layer: { fontWeight: theme.typography.fontWeightMedium as number },
+  layer: {
+    fontWeight: theme.typography.fontWeightMedium as number,
+    maxWidth: 280,
+  },
+  // names wrap within the cell; never wider than the table allows
+  name: { display: 'inline-block', maxWidth: '100%', verticalAlign: 'top' },
 }));
 
 function Technologies(props: { entries: RadarEntry[] }) {
@@ -123,7 +130,9 @@ function Technologies(props: { entries: RadarEntry[] }) {
       {props.entries.map((entry, i) => (
         <span key={entry.ref}>
           {i > 0 && ', '}
-          <Link to={link(entry.ref)}>{entry.title}</Link>
+          <Link to={link(entry.ref)} className={classes.name}>
+            <TruncatedText text={entry.title} />
+          </Link>
           {usageSummary(entry) ? (
             <span
               className={classes.usage}
@@ -161,8 +170,12 @@ export function LayerTables(props: {
   return (
     <>
       {sections.map(({ section, groups }) => (
-        <InfoCard key={section} title={section} className={classes.card}>
-          <Table size="small" aria-label={section}>
+        <InfoCard
+          key={section}
+          title={<TruncatedText text={section} />}
+          className={classes.card}
+        >
+          <Table size="small" aria-label={truncateText(section, 200)}>
             <TableHead>
               <TableRow>
                 <TableCell component="th" scope="col">
@@ -186,7 +199,7 @@ export function LayerTables(props: {
                       colSpan={RINGS.length + 1}
                       className={classes.groupCell}
                     >
-                      {group}
+                      <TruncatedText text={group} />
                     </TableCell>
                   </TableRow>
                 ) : null,
@@ -198,7 +211,7 @@ export function LayerTables(props: {
                       role="rowheader"
                       className={classes.layer}
                     >
-                      {row.layer}
+                      <TruncatedText text={row.layer} />
                     </TableCell>
                     {RINGS.map(ring => (
                       <TableCell key={ring}>

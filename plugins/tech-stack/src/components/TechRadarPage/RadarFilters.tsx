@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { useId } from 'react';
 import { ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
 import { RadarFilter } from './filterRadar';
 
 const useStyles = makeStyles(theme => ({
@@ -13,8 +14,12 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   search: { flex: '1 1 240px' },
-  select: { flex: '0 1 200px' },
+  // a long sector name never widens the select beyond its share of the row
+  select: { flex: '0 1 200px', minWidth: 0, maxWidth: 320 },
 }));
+
+/** Characters of a sector name an option shows (cut with an ellipsis). */
+const OPTION_LENGTH = 60;
 
 /** Search box, ring filter and sector filter. */
 export function RadarFilters(props: {
@@ -77,8 +82,8 @@ export function RadarFilters(props: {
       >
         <option value="">All sectors</option>
         {sectors.map(sector => (
-          <option key={sector} value={sector}>
-            {sector}
+          <option key={sector} value={sector} title={sector}>
+            {truncateText(sector, OPTION_LENGTH)}
           </option>
         ))}
       </TextField>
