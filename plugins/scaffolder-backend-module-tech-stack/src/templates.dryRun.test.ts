@@ -6,6 +6,7 @@ import {
   startTestBackend,
   TestBackend,
 } from '@backstage/backend-test-utils';
+import { entitySchemaValidator } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,9 @@ import { technologyEntities } from './__fixtures__/technologies';
 import { scaffolderModuleTechStack } from './module';
 
 jest.setTimeout(60_000);
+
+/** The catalog's own validation of an entity's shape (throws on a bad one). */
+const validateEntity = entitySchemaValidator();
 
 const TEMPLATES = path.resolve(__dirname, '../../../examples/templates');
 
@@ -268,6 +272,30 @@ describe.each(['service-typescript', 'service-python'])(
       );
       // The dry run publishes nothing.
       expect(fs.readdirSync(publishDir.path)).toEqual([]);
+    });
+
+    it('writes a catalog-info.yaml the catalog accepts when the optional fields are left out', async () => {
+      const { status, body } = await dryRun({
+        name: 'orders',
+        owner: 'group:default/team-a',
+        stack: { Relational: 'recommended' },
+      });
+      expect({ status, error: body.error }).toEqual({
+        status: 200,
+        error: undefined,
+      });
+      const file = (
+        body.directoryContents as Array<{ path: string; base64Content: string }>
+      ).find(f => f.path === 'catalog-info.yaml')!;
+      const entity = parse(
+        Buffer.from(file.base64Content, 'base64').toString('utf8'),
+      );
+      expect(() => validateEntity(entity)).not.toThrow();
+      expect(entity.metadata).toMatchObject({
+        name: 'orders',
+        description: '',
+        annotations: { 'techstack.dev/uses': 'postgresql' },
+      });
     });
 
     it('refuses a technology on hold, naming it and the reason', async () => {
