@@ -112,8 +112,9 @@ start_replica() {
   disown "$last_pid"
 }
 
+# Waits for a replica's readiness; $4 is when it was started ($SECONDS).
 wait_ready() {
-  local name="$1" url="$2" pid="$3" start=$SECONDS
+  local name="$1" url="$2" pid="$3" start="$4"
   while ! up "$url"; do
     if ! kill -0 "$pid" 2>/dev/null || [ $((SECONDS - start)) -gt $STARTUP_LIMIT_SECONDS ]; then
       echo "[replicas] replica $name did not start; last lines of its log:" >&2
@@ -127,6 +128,7 @@ wait_ready() {
 
 # One after the other: the first creates the schemas and runs the migrations.
 port_a="$(free_port 7101)"
+started_a=$SECONDS
 start_replica a "$port_a"
 pid_a="$last_pid"
 pids+=("$pid_a")
@@ -141,12 +143,13 @@ node --require @backstage/cli/config/nodeTransform.cjs --test \
 deploy_status=$?
 cp artifacts/replicas-deploy.tap artifacts/replicas.tap
 
-wait_ready a "http://localhost:$port_a" "$pid_a" || exit 1
+wait_ready a "http://localhost:$port_a" "$pid_a" "$started_a" || exit 1
 port_b="$(free_port $((port_a + 1)))"
+started_b=$SECONDS
 start_replica b "$port_b"
 pid_b="$last_pid"
 pids+=("$pid_b")
-wait_ready b "http://localhost:$port_b" "$pid_b" || exit 1
+wait_ready b "http://localhost:$port_b" "$pid_b" "$started_b" || exit 1
 
 TS_REPLICA_URLS="http://localhost:$port_a,http://localhost:$port_b" \
   TS_REPLICA_PIDS="$pid_a,$pid_b" \
