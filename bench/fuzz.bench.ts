@@ -6,7 +6,9 @@
  * catalog's own entity policies and the Technology validator. Prints cases/s,
  * crashes, cases over 1 s, entities the catalog rejects and names holding
  * `<`/`>` (targets: all 0), with markdown-it's bare parse of the same cases
- * as the baseline.
+ * as the baseline. The machine is shared: a case over 1 s is timed twice
+ * more and counts as slow only when its best time stays over 1 s (its other
+ * checks count once).
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/fuzz.bench.ts [count] [seed]
  */
@@ -48,8 +50,13 @@ async function main(): Promise<void> {
       bareMs += performance.now() - start;
       start = performance.now();
       const check = await checkGuide(guide);
-      const elapsed = performance.now() - start;
+      let elapsed = performance.now() - start;
       parseMs += elapsed;
+      for (let retry = 0; retry < 2 && elapsed > SLOW_MS; retry++) {
+        start = performance.now();
+        await checkGuide(guide);
+        elapsed = Math.min(elapsed, performance.now() - start);
+      }
       slowest = Math.max(slowest, elapsed);
       entities += check.entities;
       if (elapsed > SLOW_MS) slow++;
@@ -75,7 +82,7 @@ async function main(): Promise<void> {
   row('cases/s (whole loop)', (cases / seconds).toFixed(0));
   row('markdown-it md.parse, total', `${bareMs.toFixed(0)} ms`);
   row('parse + entities + validation, total', `${parseMs.toFixed(0)} ms`);
-  row('slowest case', `${slowest.toFixed(1)} ms`);
+  row('slowest case (best of up to 3)', `${slowest.toFixed(1)} ms`);
   row('crashes', String(crashes));
   row(`cases over ${SLOW_MS} ms`, String(slow));
   row('entities the catalog rejects', String(rejected));
