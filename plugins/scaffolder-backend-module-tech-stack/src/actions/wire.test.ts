@@ -254,6 +254,23 @@ describe('tech-stack:wire', () => {
     ).toEqual(['otel-collector:8889']);
   });
 
+  it('names recipes by folder label and file name in its logs, never by their path on disk', async () => {
+    root.addContent({ org: { 'pinecone.yaml': 'technology: pinecone\n' } });
+    const { logger } = await wire({}, { recipesDir: root.resolve('org') });
+    const said = JSON.stringify([
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+    ]);
+    expect(said).toContain(
+      'postgresql: recipe built-in recipes/postgresql.yaml',
+    );
+    expect(said).toContain(
+      'pinecone: recipe techStack.scaffolder.recipesDir/pinecone.yaml',
+    );
+    expect(said).not.toContain(BUILT_IN);
+    expect(said).not.toContain(root.path);
+  });
+
   it('binds every published compose port to 127.0.0.1', async () => {
     await wire({});
     const compose = readYaml('docker-compose.yaml');
@@ -556,7 +573,7 @@ describe('tech-stack:wire', () => {
     );
     expect(error.name).toBe('InputError');
     expect(error.message).toContain(
-      `Invalid recipe ${root.resolve('org/broken.yaml')}`,
+      'Invalid recipe techStack.scaffolder.recipesDir/broken.yaml',
     );
     expect(error.message).toMatch(/compose\.services\.memcached\.image: /);
 

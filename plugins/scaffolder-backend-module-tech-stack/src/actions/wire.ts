@@ -163,8 +163,18 @@ export function createWireAction(options: WireActionOptions = {}) {
         input.targetPath ?? '.',
       );
       const book = await RecipeBook.load([
-        options.builtInRecipesDir ?? builtInRecipesDir(),
-        ...(options.recipesDir ? [options.recipesDir] : []),
+        {
+          dir: options.builtInRecipesDir ?? builtInRecipesDir(),
+          label: 'built-in recipes',
+        },
+        ...(options.recipesDir
+          ? [
+              {
+                dir: options.recipesDir,
+                label: 'techStack.scaffolder.recipesDir',
+              },
+            ]
+          : []),
       ]);
       const stack = input.stack.map(item => ({
         ...item,

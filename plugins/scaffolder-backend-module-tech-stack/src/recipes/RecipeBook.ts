@@ -14,12 +14,21 @@ export function builtInRecipesDir(): string {
   );
 }
 
+/**
+ * A folder of recipes, and how messages name it: `built-in recipes`, or the
+ * config key it comes from, so task logs do not show the backend's disk.
+ */
+export interface RecipeFolder {
+  dir: string;
+  label: string;
+}
+
 /** Parsed recipes by file, valid while the file's size and mtime stay the same. */
 const cache = new Map<string, { stamp: string; recipe: LoadedRecipe }>();
 
-async function readRecipe(file: string): Promise<LoadedRecipe> {
+async function readRecipe(file: string, source: string): Promise<LoadedRecipe> {
   const stat = await fs.stat(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const stamp = `${stat.size}:${stat.mtimeMs}:${source}`;
   const cached = cache.get(file);
   if (cached && cached.stamp === stamp) {
     return cached.recipe;
@@ -29,22 +38,30 @@ async function readRecipe(file: string): Promise<LoadedRecipe> {
     value = parse(await fs.readFile(file, 'utf8'));
   } catch (error) {
     throw new InputError(
-      `Invalid recipe ${file}: not valid YAML: ${(error as Error).message}`,
+      `Invalid recipe ${source}: not valid YAML: ${(error as Error).message}`,
     );
   }
-  const recipe = parseRecipe(value, file);
+  const recipe = parseRecipe(value, source);
   cache.set(file, { stamp, recipe });
   return recipe;
 }
 
-async function readRecipeDir(dir: string): Promise<LoadedRecipe[]> {
+function isYamlFile(name: string): boolean {
+  const lower = name.toLocaleLowerCase('en-US');
+  return lower.endsWith('.yaml') || lower.endsWith('.yml');
+}
+
+async function readRecipeDir({
+  dir,
+  label,
+}: RecipeFolder): Promise<LoadedRecipe[]> {
   if (!(await fs.pathExists(dir))) {
-    throw new InputError(`Recipe folder ${dir} does not exist`);
+    throw new InputError(`Recipe folder ${label} does not exist`);
   }
-  const names = (await fs.readdir(dir))
-    .filter(name => /\.ya?ml$/i.test(name))
-    .sort();
-  return Promise.all(names.map(name => readRecipe(path.join(dir, name))));
+  const names = (await fs.readdir(dir)).filter(isYamlFile).sort();
+  return Promise.all(
+    names.map(name => readRecipe(path.join(dir, name), `${label}/${name}`)),
+  );
 }
 
 function keysOf(recipe: LoadedRecipe): string[] {
@@ -74,11 +91,14 @@ export class RecipeBook {
     }
   }
 
-  /** Loads the recipes of the given folders; later folders override earlier ones. */
-  static async load(dirs: string[]): Promise<RecipeBook> {
+  /**
+   * Loads the recipes of the given folders; later folders override earlier
+   * ones. A recipe's `source` is its folder's label and file name.
+   */
+  static async load(folders: RecipeFolder[]): Promise<RecipeBook> {
     let recipes: LoadedRecipe[] = [];
-    for (const dir of dirs) {
-      for (const recipe of await readRecipeDir(dir)) {
+    for (const folder of folders) {
+      for (const recipe of await readRecipeDir(folder)) {
         const keys = new Set(keysOf(recipe));
         recipes = recipes.filter(
           existing => !keysOf(existing).some(key => keys.has(key)),

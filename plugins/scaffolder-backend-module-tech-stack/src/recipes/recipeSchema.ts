@@ -113,7 +113,7 @@ export const recipeSchema = z
 /** A technology's recipe: what it contributes to a wired service. */
 export type Recipe = z.output<typeof recipeSchema>;
 
-/** A recipe with the file it was loaded from. */
+/** A recipe with the file it was loaded from (`<folder label>/<file name>`). */
 export type LoadedRecipe = Recipe & { source: string };
 
 /**
