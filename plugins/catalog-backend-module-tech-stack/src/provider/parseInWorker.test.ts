@@ -4,7 +4,11 @@ import {
 } from '@techstack/plugin-tech-stack-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseInWorker, ParseTimeoutError } from './parseInWorker';
+import {
+  moduleLoadingArgs,
+  parseInWorker,
+  ParseTimeoutError,
+} from './parseInWorker';
 
 jest.setTimeout(60_000);
 
@@ -95,5 +99,29 @@ describe('parseInWorker', () => {
     }
     // A parse on the event loop would leave no room for a single tick.
     expect(ticksAtEnd).toBeGreaterThan(1);
+  });
+});
+
+describe('moduleLoadingArgs', () => {
+  it('keeps the options that load modules and drops process-wide ones a Worker refuses', () => {
+    expect(
+      moduleLoadingArgs([
+        '--no-node-snapshot',
+        '--require',
+        '/x/nodeTransform.cjs',
+        '--max-old-space-size=4096',
+        '--import=/y/hook.mjs',
+        '-C',
+        'development',
+        '--title',
+        'backstage',
+      ]),
+    ).toEqual([
+      '--require',
+      '/x/nodeTransform.cjs',
+      '--import=/y/hook.mjs',
+      '-C',
+      'development',
+    ]);
   });
 });

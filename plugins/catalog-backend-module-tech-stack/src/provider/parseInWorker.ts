@@ -56,6 +56,43 @@ function isTypeScript(modulePath: string): boolean {
   return /\.(?:ts|tsx|mts|cts)$/.test(modulePath);
 }
 
+/** Options that take the next argument as their value. */
+const MODULE_LOADING_WITH_VALUE = new Set([
+  '--require',
+  '-r',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '--conditions',
+  '-C',
+]);
+
+/**
+ * The process's options that change how modules load (`--require`,
+ * `--import`, `--loader`, `--conditions`, in both `--opt value` and
+ * `--opt=value` form). Everything else is left out: a Worker refuses
+ * process-wide options such as `--no-node-snapshot` (which Backstage
+ * backends are often started with) and would fail every parse.
+ */
+export function moduleLoadingArgs(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!MODULE_LOADING_WITH_VALUE.has(name)) {
+      continue;
+    }
+    if (eq === -1 && i + 1 < execArgv.length) {
+      kept.push(arg, execArgv[i + 1]);
+      i++;
+    } else if (eq !== -1) {
+      kept.push(arg);
+    }
+  }
+  return kept;
+}
+
 /**
  * The Node options of the worker. A worker inherits the process's options,
  * which already carry Backstage's transform hooks under
@@ -64,7 +101,7 @@ function isTypeScript(modulePath: string): boolean {
  * TypeScript sources. Built packages need nothing.
  */
 function workerExecArgv(modulePath: string): string[] {
-  const inherited = process.execArgv;
+  const inherited = moduleLoadingArgs(process.execArgv);
   if (
     !isTypeScript(modulePath) ||
     inherited.some(arg => arg.includes('nodeTransform'))
