@@ -62,17 +62,33 @@ export async function unsafeLinks(page: Page): Promise<string[]> {
   });
 }
 
-/** How far the page reaches right of the viewport, in CSS pixels (0: not at all). */
-export async function horizontalOverflow(page: Page): Promise<number> {
+/**
+ * How far the page reaches right of the viewport, in CSS pixels (0: not at
+ * all), and the element reaching furthest (tag and classes), to name in a
+ * failure.
+ */
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ px: number; culprit?: string }> {
   return page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
-    let worst = root.scrollWidth - window.innerWidth;
+    let px = root.scrollWidth - window.innerWidth;
     // Backstage scrolls its content area (main) itself
     const main = document.querySelector('main');
-    if (main) {
-      worst = Math.max(worst, main.scrollWidth - main.clientWidth);
+    if (main) px = Math.max(px, main.scrollWidth - main.clientWidth);
+    if (px <= 1) return { px: 0 };
+    let culprit: string | undefined;
+    let right = window.innerWidth;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > right) {
+        right = box.right;
+        culprit = `<${el.localName} class="${String(
+          el.getAttribute('class') ?? '',
+        ).slice(0, 120)}">`;
+      }
     }
-    return Math.max(0, worst);
+    return { px, culprit };
   });
 }
 

@@ -86,9 +86,10 @@ async function assertSafe(page: Page, incidents: PageIncidents, where: string) {
   assert.deepEqual(incidents.errors, [], `${where}: page errors`);
   assert.deepEqual(await unsafeLinks(page), [], `${where}: unsafe links`);
   const overflow = await horizontalOverflow(page);
-  assert.ok(
-    overflow <= 1,
-    `${where}: the page overflows the viewport by ${overflow} px`,
+  assert.equal(
+    overflow.px,
+    0,
+    `${where}: the page overflows the viewport by ${overflow.px} px (${overflow.culprit})`,
   );
 }
 
@@ -147,7 +148,7 @@ describe('a hostile guide in the portal', () => {
     if (!configured)
       return t.skip('portal started without app-config.e2e.yaml');
     assert.ok(longSection.length >= 200, `long section: ${longSection.length}`);
-    assert.ok(longLayer.length >= 1000, `long layer: ${longLayer.length}`);
+    assert.ok(longLayer.length >= 200, `long layer: ${longLayer.length}`);
     assert.ok(wideTool.title.length >= 60, `wide tool: ${wideTool.title}`);
     const titles = radar.entries.map(e => e.title);
     for (const title of ['constructor', 'Evilbase']) {
@@ -165,7 +166,7 @@ describe('a hostile guide in the portal', () => {
       `[data-testid="tech-radar-blip"][aria-label^="${wideTool.title},"]`,
     );
     await blip.first().waitFor({ timeout: 60_000 });
-    const svg = page.locator('[data-testid="tech-radar"] svg').first();
+    const svg = page.locator('svg[data-testid="tech-radar"]');
     const sizeBefore = await svg.boundingBox();
     assert.ok(
       sizeBefore && sizeBefore.width >= 400,

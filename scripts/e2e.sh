@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Browser tests: installs Debian's Chromium if missing, starts the portal
-# (unless one already answers on :3000 and :7007), runs e2e/*.test.ts with
+# Browser tests: installs Debian's Chromium if missing, starts the portal with
+# app-config.e2e.yaml on top of app-config.yaml (unless one already answers on
+# :3000 and :7007; e2e/security.test.ts skips itself on a portal started
+# without that file), runs e2e/*.test.ts with
 # Node's test runner and playwright-core, then stops what it started.
 # Screenshots go to artifacts/screenshots/.
 set -uo pipefail
@@ -32,7 +34,11 @@ trap stop_portal EXIT
 if ! up http://localhost:3000 || ! up http://localhost:7007/.backstage/health/v1/readiness; then
   echo "[e2e] starting the portal (log: artifacts/portal.log)" >&2
   set -m
-  yarn start >artifacts/portal.log 2>&1 &
+  # app-config.e2e.yaml adds the `hostile` guide that e2e/security.test.ts
+  # writes; until it does, that guide has no file and adds nothing
+  rm -f artifacts/e2e/hostile-guide.md
+  yarn start --config "$PWD/app-config.yaml" --config "$PWD/app-config.e2e.yaml" \
+    >artifacts/portal.log 2>&1 &
   portal_pid=$!
   set +m
   for _ in $(seq 1 240); do

@@ -49,7 +49,9 @@ function catalogApiMock(options: { entities: Entity[] }) {
   } as any;
 }
 
-const uiSchema = { 'ui:options': { layers: ['Relational', 'Key-Value', 'Message Broker'] } };
+const uiSchema = {
+  'ui:options': { layers: ['Relational', 'Key-Value', 'Message Broker'] },
+};
 
 async function renderPicker(formData?: Record<string, string>) {
   const onChange = jest.fn();
@@ -92,16 +94,26 @@ describe('TechStackPicker', () => {
     const select = await screen.findByRole('button', { name: /Relational/ });
     expect(select).toHaveTextContent('CockroachDB (trial)');
     expect(within(select).getByTitle('trial')).toBeInTheDocument();
-    expect(screen.getByText(/CockroachDB is in trial: allowed, with a warning; the adopted choice is PostgreSQL/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /CockroachDB is in trial: allowed, with a warning; the adopted choice is PostgreSQL/,
+      ),
+    ).toBeInTheDocument();
 
     await userEvent.click(select);
     const listbox = await screen.findByRole('listbox');
     const hold = within(listbox).getByText('TiDB (hold)').closest('li')!;
     expect(hold).toHaveAttribute('aria-disabled', 'true');
-    expect(within(hold).getByText('On hold: No operational experience')).toBeInTheDocument();
-    expect(within(listbox).getByText('PostgreSQL (adopt) — recommended')).toBeInTheDocument();
+    expect(
+      within(hold).getByText('On hold: No operational experience'),
+    ).toBeInTheDocument();
+    expect(
+      within(listbox).getByText('PostgreSQL (adopt) — recommended'),
+    ).toBeInTheDocument();
 
-    await userEvent.click(within(listbox).getByText('PostgreSQL (adopt) — recommended'));
+    await userEvent.click(
+      within(listbox).getByText('PostgreSQL (adopt) — recommended'),
+    );
     expect(onChange).toHaveBeenLastCalledWith({
       Relational: 'postgresql',
       'Key-Value': 'redis',
@@ -110,8 +122,14 @@ describe('TechStackPicker', () => {
   });
 
   it('shows a value that is not a technology of the layer as an error', async () => {
-    await renderPicker({ Relational: 'memcached', 'Key-Value': 'redis', 'Message Broker': 'apache-kafka' });
-    expect(await screen.findByText('"memcached" is not a technology of this layer')).toBeInTheDocument();
+    await renderPicker({
+      Relational: 'memcached',
+      'Key-Value': 'redis',
+      'Message Broker': 'apache-kafka',
+    });
+    expect(
+      await screen.findByText('"memcached" is not a technology of this layer'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -119,16 +137,28 @@ describe('techStackPickerValidation', () => {
   async function validate(value: Record<string, string> | undefined) {
     const errors: string[] = [];
     const apiHolder = { get: () => catalogApiMock({ entities }) } as any;
-    await techStackPickerValidation(value, { addError: (m: string) => void errors.push(m) }, { apiHolder, uiSchema });
+    await techStackPickerValidation(
+      value,
+      { addError: (m: string) => void errors.push(m) },
+      { apiHolder, uiSchema },
+    );
     return errors;
   }
 
   it('accepts adopt, trial and assess choices', async () => {
-    expect(await validate({ Relational: 'postgresql', 'Key-Value': 'Valkey', 'Message Broker': 'apache-kafka' })).toEqual([]);
+    expect(
+      await validate({
+        Relational: 'postgresql',
+        'Key-Value': 'Valkey',
+        'Message Broker': 'apache-kafka',
+      }),
+    ).toEqual([]);
   });
 
   it('rejects hold, unknown and missing choices, naming the layer', async () => {
-    expect(await validate({ Relational: 'tidb', 'Key-Value': 'memcached' })).toEqual([
+    expect(
+      await validate({ Relational: 'tidb', 'Key-Value': 'memcached' }),
+    ).toEqual([
       'Relational: TiDB is on hold: No operational experience',
       'Key-Value: "memcached" is not a technology of this layer; choose one of Redis, Valkey',
       'Message Broker: choose a technology',

@@ -18,17 +18,32 @@ import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useMemo } from 'react';
+import { TruncatedText } from '../TruncatedText';
 import useAsync from 'react-use/esm/useAsync';
-import { findOption, LayerOption, LayerOptions, layerOptions } from './layerOptions';
+import {
+  findOption,
+  LayerOption,
+  LayerOptions,
+  layerOptions,
+} from './layerOptions';
 import type {
   TechStackPickerUiOptions,
   TechStackPickerValue,
 } from './techStackPickerValidation';
 
 const useStyles = makeStyles(theme => ({
-  layer: { marginBottom: theme.spacing(2) },
+  // helper texts naming a technology wrap instead of widening the form
+  layer: { marginBottom: theme.spacing(2), overflowWrap: 'anywhere' },
   icon: { minWidth: theme.spacing(4) },
-  value: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  value: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    minWidth: 0,
+  },
+  // the menu never grows wider than the viewport allows for a long name
+  menu: { maxWidth: 'min(720px, calc(100vw - 32px))' },
+  option: { minWidth: 0 },
 }));
 
 const RING_LABELS: Record<Ring, string> = {
@@ -57,15 +72,24 @@ function optionText(option: LayerOption): string {
   return `${option.title} (${RING_LABELS[option.ring]})`;
 }
 
-function helperText(layer: LayerOptions, option: LayerOption | undefined): string | undefined {
+function helperText(
+  layer: LayerOptions,
+  option: LayerOption | undefined,
+): string | undefined {
   if (!option) {
-    return layer.options.length === 0 ? 'No technology of the stack guide is placed in this layer' : undefined;
+    return layer.options.length === 0
+      ? 'No technology of the stack guide is placed in this layer'
+      : undefined;
   }
   if (option.ring === 'hold') {
-    return `${option.title} is on hold${option.reason ? `: ${option.reason}` : ''}`;
+    return `${option.title} is on hold${
+      option.reason ? `: ${option.reason}` : ''
+    }`;
   }
   if (option.ring === 'trial' || option.ring === 'assess') {
-    const adopt = layer.options.filter(o => o.ring === 'adopt').map(o => o.title);
+    const adopt = layer.options
+      .filter(o => o.ring === 'adopt')
+      .map(o => o.title);
     return `${option.title} is in ${option.ring}: allowed, with a warning${
       adopt.length > 0 ? `; the adopted choice is ${adopt.join(', ')}` : ''
     }`;
@@ -83,9 +107,21 @@ function helperText(layer: LayerOptions, option: LayerOption | undefined): strin
  * @public
  */
 export function TechStackPicker(
-  props: FieldExtensionComponentProps<TechStackPickerValue, TechStackPickerUiOptions>,
+  props: FieldExtensionComponentProps<
+    TechStackPickerValue,
+    TechStackPickerUiOptions
+  >,
 ) {
-  const { onChange, formData, uiSchema, rawErrors, required, schema, idSchema, disabled } = props;
+  const {
+    onChange,
+    formData,
+    uiSchema,
+    rawErrors,
+    required,
+    schema,
+    idSchema,
+    disabled,
+  } = props;
   const classes = useStyles();
   const catalogApi = useApi(catalogApiRef);
   const layerNames = useMemo(
@@ -93,8 +129,14 @@ export function TechStackPicker(
     [uiSchema],
   );
 
-  const { value: layers, loading, error } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({ filter: { kind: TECHNOLOGY_KIND } });
+  const {
+    value: layers,
+    loading,
+    error,
+  } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: TECHNOLOGY_KIND },
+    });
     return layerOptions(items, layerNames);
   }, [catalogApi, layerNames]);
 
@@ -117,7 +159,11 @@ export function TechStackPicker(
     return <Progress />;
   }
   if (error) {
-    return <Alert severity="error">Could not load the technologies: {error.message}</Alert>;
+    return (
+      <Alert severity="error">
+        Could not load the technologies: {error.message}
+      </Alert>
+    );
   }
   if (layerNames.length === 0) {
     return (
@@ -142,9 +188,12 @@ export function TechStackPicker(
         </Typography>
       )}
       {(layers ?? []).map((layer, index) => {
-        const selected = value[layer.layer] ? findOption(layer, value[layer.layer]) : undefined;
+        const selected = value[layer.layer]
+          ? findOption(layer, value[layer.layer])
+          : undefined;
         const labelId = `${baseId}-layer-${index}-label`;
-        const invalid = selected?.ring === 'hold' || (!!value[layer.layer] && !selected);
+        const invalid =
+          selected?.ring === 'hold' || (!!value[layer.layer] && !selected);
         return (
           <FormControl
             key={layer.layer}
@@ -159,15 +208,19 @@ export function TechStackPicker(
               labelId={labelId}
               id={`${baseId}-layer-${index}`}
               value={selected?.name ?? ''}
+              MenuProps={{ classes: { paper: classes.menu } }}
               onChange={event =>
-                onChange({ ...value, [layer.layer]: String(event.target.value) })
+                onChange({
+                  ...value,
+                  [layer.layer]: String(event.target.value),
+                })
               }
               renderValue={name => {
                 const option = layer.options.find(o => o.name === name);
                 return option ? (
                   <span className={classes.value}>
                     <RingIcon ring={option.ring} />
-                    {optionText(option)}
+                    <TruncatedText text={optionText(option)} lines={1} />
                   </span>
                 ) : (
                   ''
@@ -184,9 +237,16 @@ export function TechStackPicker(
                     <RingIcon ring={option.ring} />
                   </ListItemIcon>
                   <ListItemText
-                    primary={`${optionText(option)}${
-                      option.name === layer.recommended?.name ? ' — recommended' : ''
-                    }`}
+                    className={classes.option}
+                    primary={
+                      <TruncatedText
+                        text={`${optionText(option)}${
+                          option.name === layer.recommended?.name
+                            ? ' — recommended'
+                            : ''
+                        }`}
+                      />
+                    }
                     secondary={
                       option.ring === 'hold'
                         ? `On hold${option.reason ? `: ${option.reason}` : ''}`

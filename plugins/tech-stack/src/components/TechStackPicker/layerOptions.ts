@@ -43,7 +43,10 @@ function guideLine(entity: TechnologyEntity): number {
 }
 
 /** The options of each requested layer, from the catalog's Technology entities. */
-export function layerOptions(entities: Entity[], layers: string[]): LayerOptions[] {
+export function layerOptions(
+  entities: Entity[],
+  layers: string[],
+): LayerOptions[] {
   const technologies = entities
     .filter(isTechnologyEntity)
     .map((entity, index) => ({ entity, index, line: guideLine(entity) }))
@@ -54,7 +57,9 @@ export function layerOptions(entities: Entity[], layers: string[]): LayerOptions
     const key = normalizeName(layer);
     const options: LayerOption[] = [];
     for (const entity of technologies) {
-      const placement = entity.spec.layers?.find(l => normalizeName(l.layer) === key);
+      const placement = entity.spec.layers?.find(
+        l => normalizeName(l.layer) === key,
+      );
       if (placement) {
         options.push({
           name: entity.metadata.name,
@@ -67,7 +72,10 @@ export function layerOptions(entities: Entity[], layers: string[]): LayerOptions
     }
     let recommended: LayerOption | undefined;
     for (const option of options) {
-      if (option.ring !== 'hold' && (!recommended || compareRings(option.ring, recommended.ring) < 0)) {
+      if (
+        option.ring !== 'hold' &&
+        (!recommended || compareRings(option.ring, recommended.ring) < 0)
+      ) {
         recommended = option;
       }
     }
@@ -76,7 +84,10 @@ export function layerOptions(entities: Entity[], layers: string[]): LayerOptions
 }
 
 /** The option a stored value (slug, title or alias) stands for. */
-export function findOption(layer: LayerOptions, value: string): LayerOption | undefined {
+export function findOption(
+  layer: LayerOptions,
+  value: string,
+): LayerOption | undefined {
   const key = normalizeName(value);
   return layer.options.find(
     option =>

@@ -42,7 +42,9 @@ export async function techStackPickerValidation(
   if (!catalogApi) {
     return;
   }
-  const { items } = await catalogApi.getEntities({ filter: { kind: TECHNOLOGY_KIND } });
+  const { items } = await catalogApi.getEntities({
+    filter: { kind: TECHNOLOGY_KIND },
+  });
   for (const layer of layerOptions(items, layers)) {
     const choice = chosen[layer.layer];
     if (!choice) {
@@ -52,13 +54,20 @@ export async function techStackPickerValidation(
     const option = findOption(layer, choice);
     if (!option) {
       validation.addError(
-        `${layer.layer}: "${choice}" is not a technology of this layer; choose one of ${
-          layer.options.filter(o => o.ring !== 'hold').map(o => o.title).join(', ') || 'none'
+        `${
+          layer.layer
+        }: "${choice}" is not a technology of this layer; choose one of ${
+          layer.options
+            .filter(o => o.ring !== 'hold')
+            .map(o => o.title)
+            .join(', ') || 'none'
         }`,
       );
     } else if (option.ring === 'hold') {
       validation.addError(
-        `${layer.layer}: ${option.title} is on hold${option.reason ? `: ${option.reason}` : ''}`,
+        `${layer.layer}: ${option.title} is on hold${
+          option.reason ? `: ${option.reason}` : ''
+        }`,
       );
     }
   }
