@@ -208,6 +208,21 @@ spec:
       /Processor FileLocationGuardProcessor threw an error while reading file:.*secret\.yaml.*is not allowed: it is outside the service folder/,
     );
 
+    // Nor through POST /validate-entity, which processes a Location entity too.
+    const validated = await call('POST', '/validate-entity', {
+      location: 'url:https://example.com/catalog-info.yaml',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Location',
+        metadata: { name: 'sneaky' },
+        spec: { type: 'file', target: '/etc/passwd' },
+      },
+    });
+    expect(validated.status).toBe(400);
+    expect(JSON.stringify(validated.body)).toContain(
+      'file location /etc/passwd is not allowed',
+    );
+
     // The declared file is ingested by the catalog's processing loop.
     let entity: { status: number } | undefined;
     while (entity?.status !== 200) {
