@@ -10,7 +10,8 @@ import type { FileLocationPolicy } from './FileLocationPolicy';
  * `file` location the {@link FileLocationPolicy} does not allow. It never
  * reads anything itself. It guards every path by which the catalog reads a
  * file: registered locations, dry runs (`POST /locations?dryRun=true`
- * processes the location at once) and `Location` entities inside files.
+ * processes the location at once), `Location` entities inside files, and
+ * `POST /validate-entity` with a `Location` entity of type `file`.
  */
 export class FileLocationGuardProcessor implements CatalogProcessor {
   readonly #policy: FileLocationPolicy;
