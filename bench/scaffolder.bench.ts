@@ -103,11 +103,11 @@ function timeOf(run: () => void): number {
 
 function adversarial() {
   const MB = 1024 * 1024;
-  console.log('hostile input (median of 3):');
+  console.log('hostile input (median of 5):');
   for (const [label, run] of HOSTILE) {
     const at = (bytes: number) =>
-      median([0, 1, 2].map(() => timeOf(() => run(bytes))));
-    run(64 * 1024); // warm-up
+      median([0, 1, 2, 3, 4].map(() => timeOf(() => run(bytes))));
+    run(MB); // warm-up
     const one = at(MB);
     const five = at(5 * MB);
     console.log(
