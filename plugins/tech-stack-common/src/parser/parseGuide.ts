@@ -23,15 +23,14 @@ import {
 } from './limits';
 import { parseMermaidFlowchart } from './mermaid';
 import { normalizeNewlines, repairEncoding } from './repairEncoding';
-import { CellName, splitCell } from './splitCell';
+import { isSafeLinkUrl } from './links';
 import {
-  collapseSpace,
-  cutText,
-  isSpaceAt,
-  shorten,
-  skipSpace,
-  trimChars,
-} from './text';
+  itemNameEnd,
+  ITEM_SEPARATORS_AND_COLON,
+  splitLayerTool,
+} from './separators';
+import { CellName, splitCell } from './splitCell';
+import { collapseSpace, cutText, shorten, skipSpace, trimChars } from './text';
 
 /** Options of {@link parseGuide}. */
 export interface ParseGuideOptions {
@@ -77,69 +76,9 @@ const PROSE_WORDS = new Set([
   'it',
   'not',
 ]);
-const LAYER_TOOL_SEPARATORS = '-–—:';
-const ITEM_SEPARATORS = '—–-|';
-const ITEM_SEPARATORS_AND_COLON = `${ITEM_SEPARATORS}:`;
-
-/**
- * Is a link target safe to show as a technology link: `http:`/`https:`, or
- * relative (no scheme)? `data:`, `javascript:` and other schemes are not.
- */
-export function isSafeLinkUrl(url: string): boolean {
-  const colon = url.indexOf(':');
-  if (colon < 0) return true;
-  const slash = url.indexOf('/');
-  if (slash >= 0 && slash < colon) return true;
-  const scheme = url.slice(0, colon).toLowerCase();
-  return scheme === 'http' || scheme === 'https';
-}
-
 /** Descriptive text: tags removed (a `<br>` becomes a space), `<` and `>` kept, whitespace collapsed. */
 function descriptionText(text: string): string {
   return collapseSpace(stripHtml(text, { keepStrayBrackets: true }).text);
-}
-
-/**
- * Splits a diagram label `Layer - Tool` (`Metrics - Prometheus`) at the first
- * dash or colon with whitespace on both sides; undefined when there is none.
- */
-export function splitLayerTool(
-  label: string,
-): { layer: string; tool: string } | undefined {
-  for (let i = 1; i < label.length; i++) {
-    if (!isSpaceAt(label, i)) continue;
-    const separator = skipSpace(label, i);
-    const toolStart = skipSpace(label, separator + 1);
-    if (
-      LAYER_TOOL_SEPARATORS.includes(label[separator] ?? '\u0000') &&
-      toolStart > separator + 1 &&
-      toolStart < label.length
-    ) {
-      return { layer: label.slice(0, i), tool: label.slice(toolStart) };
-    }
-    i = separator;
-  }
-  return undefined;
-}
-
-/**
- * Where the name of a list item ends: at the first ` - ` (or en/em dash),
- * ` | ` or `: `; the text length when there is none.
- */
-export function itemNameEnd(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === ':' && isSpaceAt(text, i + 1)) return i;
-    if (!isSpaceAt(text, i)) continue;
-    const separator = skipSpace(text, i);
-    if (
-      ITEM_SEPARATORS.includes(text[separator] ?? '\u0000') &&
-      isSpaceAt(text, separator + 1)
-    ) {
-      return i;
-    }
-    i = separator - 1;
-  }
-  return text.length;
 }
 
 let sharedMarkdown: InstanceType<typeof MarkdownIt> | undefined;
