@@ -135,4 +135,35 @@ describe('EntityTechnologyContent', () => {
       expect(link.getAttribute('href') ?? '').not.toMatch(/^javascript:/i);
     }
   });
+
+  it("names a guide read from the backend's disk by its file name only", async () => {
+    const onDisk: Entity = {
+      ...technology,
+      metadata: {
+        ...technology.metadata,
+        annotations: {
+          'techstack.dev/source-location':
+            '/srv/backstage/guides/technology-stack-guide.md#L7',
+        },
+      },
+      relations: [],
+    };
+    const catalogApi = {
+      getEntitiesByRefs: jest.fn().mockResolvedValue({ items: [] }),
+      getEntities: jest.fn().mockResolvedValue({ items: [] }),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+        <EntityProvider entity={onDisk}>
+          <EntityTechnologyContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText('Guide, line 7 (technology-stack-guide.md)'),
+    ).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('/srv/backstage');
+    expect(screen.queryByRole('link', { name: /^Guide/ })).toBeNull();
+  });
 });

@@ -35,6 +35,41 @@ const entries: RadarEntry[] = Array.from({ length: 40 }, (_, i) => ({
 const sectors = Array.from({ length: 5 }, (_, i) => `Sector ${i}`);
 
 describe('TechRadar', () => {
+  it('cuts a very long sector name and tool name, keeping the full text on hover', async () => {
+    const longSector = `Headline${'x'.repeat(5_000)}`;
+    const longTitle = `Widetool${'x'.repeat(72)}`;
+    const hostile: RadarEntry[] = [
+      {
+        ...entries[0],
+        title: longTitle,
+        sectors: [longSector],
+        layers: [{ section: longSector, layer: 'Layer', ring: 'adopt' }],
+      },
+    ];
+    const { container } = await renderInTestApp(
+      <TechRadar sectors={[longSector, 'Sector 1']} entries={hostile} />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    // the radar label: a few short lines, the full name as its SVG title
+    const label = Array.from(container.querySelectorAll('svg text')).find(
+      t => t.querySelector('title')?.textContent === longSector,
+    )!;
+    expect(label).toBeDefined();
+    const lines = Array.from(label.querySelectorAll('tspan'));
+    expect(lines.length).toBeLessThanOrEqual(layout.MAX_LABEL_LINES);
+    for (const line of lines) expect(line.textContent!.length).toBeLessThan(40);
+    // the legend: the heading and the link keep the full text as their title
+    expect(screen.getByTitle(longSector).textContent!.length).toBeLessThan(400);
+    expect(screen.getByRole('link', { name: longTitle })).toHaveAttribute(
+      'title',
+      longTitle,
+    );
+    // the tooltip: the name and the layer path cut, the box wraps
+    fireEvent.mouseOver(screen.getByTestId('tech-radar-blip'));
+    const tooltip = screen.getByRole('tooltip');
+    expect(tooltip.textContent!.length).toBeLessThan(400);
+  });
+
   it('does not re-run the layout on hover or focus', async () => {
     await renderInTestApp(<TechRadar sectors={sectors} entries={entries} />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
