@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { ReactNode, useId } from 'react';
 import { ringLabel } from '../../lib/rings';
+import { truncateText } from '../../lib/truncate';
 import { AdoptionFilter } from './adoptionFilter';
 
 const useStyles = makeStyles(theme => ({
@@ -63,8 +64,8 @@ export function AdoptionFilters(props: {
       >
         <option value="">All sections</option>
         {sections.map(section => (
-          <option key={section} value={section}>
-            {section}
+          <option key={section} value={section} title={section}>
+            {truncateText(section, 60)}
           </option>
         ))}
       </Select>
