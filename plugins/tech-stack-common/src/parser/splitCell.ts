@@ -63,7 +63,8 @@ class RangeSet {
   private readonly maxEnd: number[];
 
   constructor(ranges: readonly TextRange[]) {
-    this.ranges = [...ranges].sort((a, b) => a.start - b.start);
+    this.ranges =
+      ranges.length > 0 ? [...ranges].sort((a, b) => a.start - b.start) : [];
     this.maxEnd = [-1];
     for (const range of this.ranges) {
       this.maxEnd.push(
@@ -129,9 +130,10 @@ function splitRange(
   blockedSets: readonly RangeSet[],
   separatorAt: (index: number) => number,
 ): TextRange[] {
-  const cursors = blockedSets
-    .filter(set => !set.empty)
-    .map(set => set.cursor(range.start));
+  const cursors: Array<(index: number) => boolean> = [];
+  for (const set of blockedSets) {
+    if (!set.empty) cursors.push(set.cursor(range.start));
+  }
   const blocked = (index: number) => {
     for (const covers of cursors) if (covers(index)) return true;
     return false;
