@@ -20,10 +20,14 @@ describe('which teams use which tools', () => {
   before(async () => {
     browser = await launchBrowser();
     // the example components are related to the guide's technologies
-    await eventually(async () => {
-      const body = await api('/api/tech-stack/adoption');
-      return body.teams?.length >= 5 ? true : undefined;
-    }, 180_000, 'adoption of the example teams');
+    await eventually(
+      async () => {
+        const body = await api('/api/tech-stack/adoption');
+        return body.teams?.length >= 5 ? true : undefined;
+      },
+      180_000,
+      'adoption of the example teams',
+    );
   });
   after(async () => {
     await browser?.close();
@@ -57,7 +61,10 @@ describe('which teams use which tools', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     const listed = (
-      await dialog.getByRole('list', { name: 'Components' }).getByRole('link').allInnerTexts()
+      await dialog
+        .getByRole('list', { name: 'Components' })
+        .getByRole('link')
+        .allInnerTexts()
     )
       .map(shownAs)
       .sort();
@@ -81,15 +88,23 @@ describe('which teams use which tools', () => {
   });
 
   it('flags the off-guide tool on the component and shows the team its tools', async () => {
-    const component = await openPortal(browser, '/catalog/default/component/legacy-reports');
+    const component = await openPortal(
+      browser,
+      '/catalog/default/component/legacy-reports',
+    );
     const card = component.getByText('Tech stack', { exact: true });
     await card.waitFor({ timeout: 60_000 });
     await component.getByText('Not in the guide').waitFor({ timeout: 30_000 });
     assert.ok(await component.getByText('MySQL').first().isVisible());
     await screenshot(component, 'component-tech-stack');
 
-    const team = await openPortal(browser, '/catalog/default/group/platform-team');
-    await team.getByText('Tools used by this team').waitFor({ timeout: 60_000 });
+    const team = await openPortal(
+      browser,
+      '/catalog/default/group/platform-team',
+    );
+    await team
+      .getByText('Tools used by this team')
+      .waitFor({ timeout: 60_000 });
     await team.getByText('Rancher').first().waitFor({ timeout: 30_000 });
     await screenshot(team, 'team-tools');
   });

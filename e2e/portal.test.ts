@@ -21,7 +21,11 @@ describe('the example portal', () => {
         await screenshot(page, 'catalog-failed');
         throw e;
       });
-    for (const title of ['Payments Service', 'Storefront', 'Support Assistant API']) {
+    for (const title of [
+      'Payments Service',
+      'Storefront',
+      'Support Assistant API',
+    ]) {
       assert.ok(
         await page.getByRole('link', { name: title }).isVisible(),
         `${title} is listed`,

@@ -126,8 +126,14 @@ describe('the tech radar page', () => {
       await page.getByRole('rowheader', { name: 'Message Broker' }).count(),
       1,
     );
-    assert.equal(await page.getByRole('rowheader', { name: 'Relational' }).count(), 0);
-    assert.equal(await page.getByRole('link', { name: 'PostgreSQL' }).count(), 0);
+    assert.equal(
+      await page.getByRole('rowheader', { name: 'Relational' }).count(),
+      0,
+    );
+    assert.equal(
+      await page.getByRole('link', { name: 'PostgreSQL' }).count(),
+      0,
+    );
     // a shared link opens the same view
     const shared = await openPortal(browser, `/tech-radar?q=kafka`);
     await blips(shared).first().waitFor({ timeout: 60_000 });
@@ -147,7 +153,12 @@ describe('the tech radar page', () => {
     await postgres.click();
     await page.waitForURL(/\/catalog\/default\/technology\/postgresql/);
     await page.getByText('Relational').first().waitFor({ timeout: 30_000 });
-    assert.ok(await page.getByRole('heading', { name: /PostgreSQL/ }).first().isVisible());
+    assert.ok(
+      await page
+        .getByRole('heading', { name: /PostgreSQL/ })
+        .first()
+        .isVisible(),
+    );
     await screenshot(page, 'technology-page');
   });
 });

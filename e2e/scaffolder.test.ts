@@ -48,7 +48,10 @@ describe('creating a service on the recommended stack', () => {
     const owner = page.getByRole('textbox', { name: 'Owner' });
     await owner.click();
     await owner.fill('payments');
-    await page.getByRole('option', { name: /payments/i }).first().click();
+    await page
+      .getByRole('option', { name: /payments/i })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Next' }).click();
 
     // the stack step: the adopt choice of each layer is preselected
@@ -72,7 +75,10 @@ describe('creating a service on the recommended stack', () => {
     const compose = parse(
       await fs.readFile(path.join(dir, 'docker-compose.yaml'), 'utf8'),
     );
-    assert.ok(compose.services.postgresql || compose.services.postgres, 'compose has PostgreSQL');
+    assert.ok(
+      compose.services.postgresql || compose.services.postgres,
+      'compose has PostgreSQL',
+    );
     assert.ok(compose.services.redis, 'compose has Redis');
     const deployment = parse(
       await fs.readFile(path.join(dir, 'k8s/deployment.yaml'), 'utf8'),
@@ -81,15 +87,19 @@ describe('creating a service on the recommended stack', () => {
     assert.equal(deployment.metadata.name, name);
 
     // the catalog: the new component, related to what it uses
-    const relations = await eventually(async () => {
-      const { status, body } = await api(
-        `/api/catalog/entities/by-name/component/default/${name}`,
-      );
-      const uses: string[] = (body?.relations ?? [])
-        .filter((r: { type: string }) => r.type === 'usesTechnology')
-        .map((r: { targetRef: string }) => r.targetRef);
-      return status === 200 && uses.length > 0 ? uses : undefined;
-    }, 120_000, `component ${name} with usesTechnology relations`);
+    const relations = await eventually(
+      async () => {
+        const { status, body } = await api(
+          `/api/catalog/entities/by-name/component/default/${name}`,
+        );
+        const uses: string[] = (body?.relations ?? [])
+          .filter((r: { type: string }) => r.type === 'usesTechnology')
+          .map((r: { targetRef: string }) => r.targetRef);
+        return status === 200 && uses.length > 0 ? uses : undefined;
+      },
+      120_000,
+      `component ${name} with usesTechnology relations`,
+    );
     assert.ok(relations.includes('technology:default/postgresql'));
     assert.ok(relations.includes('technology:default/redis'));
 
