@@ -20,9 +20,12 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.paper,
     minWidth: 160,
   },
+  // a long technology name wraps in its column instead of widening the map
   columnHeader: {
     verticalAlign: 'bottom',
     minWidth: 72,
+    maxWidth: 160,
+    overflowWrap: 'anywhere',
     fontSize: theme.typography.caption.fontSize,
   },
   total: { fontWeight: theme.typography.fontWeightBold as number },

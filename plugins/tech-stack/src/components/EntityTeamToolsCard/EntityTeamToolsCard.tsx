@@ -8,7 +8,8 @@ import { RingBadge } from '../RingBadge';
 
 const useStyles = makeStyles(theme => ({
   ring: { margin: theme.spacing(1.5, 0, 0.5, 0) },
-  list: { margin: 0, paddingLeft: theme.spacing(2) },
+  // a long technology name wraps instead of widening the card
+  list: { margin: 0, paddingLeft: theme.spacing(2), overflowWrap: 'anywhere' },
   flag: {
     color: theme.palette.error.main,
     fontWeight: theme.typography.fontWeightMedium as number,

@@ -9,11 +9,14 @@ import { EntityStackCard } from '../EntityStackCard';
 import { RingBadge } from '../RingBadge';
 
 const useStyles = makeStyles(theme => ({
+  // a long technology name wraps instead of widening the card
   primary: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: theme.spacing(1),
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   flag: {
     color: theme.palette.error.main,
