@@ -19,6 +19,13 @@ export {
 } from './parser/limits';
 export { technologySlug, isValidSlug } from './parser/slug';
 export {
+  isAbsoluteDiskPath,
+  MAX_SOURCE_LOCATION_LENGTH,
+  pathFileName,
+  splitSourceLocation,
+} from './sourceLocation';
+export type { SourceLocationParts } from './sourceLocation';
+export {
   guideToTechnologyEntities,
   guideToTechRadarJson,
 } from './entities/guideToEntities';

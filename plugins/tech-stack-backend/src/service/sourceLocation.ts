@@ -1,3 +1,9 @@
+import {
+  isAbsoluteDiskPath,
+  pathFileName,
+  splitSourceLocation,
+} from '@techstack/plugin-tech-stack-common';
+
 /**
  * Reads the line number from a `techstack.dev/source-location` annotation
  * (`<guide url or path>#L<line>`).
@@ -5,46 +11,10 @@
  * @returns the 1-based line, or undefined when the annotation has none.
  */
 export function sourceLine(location: string | undefined): number | undefined {
-  if (!location) {
-    return undefined;
-  }
-  const match = /#L(\d+)(?:-L?\d+)?$/.exec(location.trim());
-  if (!match) {
-    return undefined;
-  }
-  const line = Number(match[1]);
-  return Number.isSafeInteger(line) && line > 0 ? line : undefined;
+  return splitSourceLocation(location)?.line;
 }
-
-/** Longest annotation value read; longer values are not shown at all. */
-const MAX_LOCATION_LENGTH = 4096;
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{0,31}:\/\//i;
-
-/** Splits `<base>#L<line>` into base and fragment (fragment '' when absent). */
-function splitFragment(location: string): { base: string; fragment: string } {
-  const hash = location.lastIndexOf('#');
-  if (hash < 0 || location.charAt(hash + 1) !== 'L') {
-    return { base: location, fragment: '' };
-  }
-  return { base: location.slice(0, hash), fragment: location.slice(hash) };
-}
-
-/** True for paths that name a place on a disk from its root. */
-function isAbsolutePath(value: string): boolean {
-  return (
-    value.startsWith('/') ||
-    value.startsWith('\\') ||
-    value.startsWith('~') ||
-    /^[a-zA-Z]:[\\/]/.test(value)
-  );
-}
-
-/** The last segment of a path (after the last `/` or `\`). */
-function baseName(value: string): string {
-  const slash = Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\'));
-  return value.slice(slash + 1);
-}
 
 /**
  * A remote URL as it may be shown: without user name or password. Undefined
@@ -87,11 +57,11 @@ export function publicSourceLocation(
   location: string | undefined,
   configuredTarget?: string,
 ): string | undefined {
-  const trimmed = location?.trim();
-  if (!trimmed || trimmed.length > MAX_LOCATION_LENGTH) {
+  const parts = splitSourceLocation(location);
+  if (!parts) {
     return undefined;
   }
-  const { base, fragment } = splitFragment(trimmed);
+  const { base, fragment } = parts;
   const remote = publicUrl(base.startsWith('url:') ? base.slice(4) : base);
   if (remote) {
     return base.startsWith('url:')
@@ -104,11 +74,11 @@ export function publicSourceLocation(
     if (configuredUrl) {
       return `${configuredUrl}${fragment}`;
     }
-    if (!/^file:/i.test(target) && !isAbsolutePath(target)) {
+    if (!/^file:/i.test(target) && !isAbsoluteDiskPath(target)) {
       return `${target}${fragment}`;
     }
   }
   const path = base.startsWith('file:') ? base.slice(5) : base;
-  const name = baseName(path);
+  const name = pathFileName(path);
   return name ? `${name}${fragment}` : undefined;
 }

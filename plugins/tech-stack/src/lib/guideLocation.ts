@@ -1,3 +1,8 @@
+import {
+  isAbsoluteDiskPath,
+  pathFileName,
+  splitSourceLocation,
+} from '@techstack/plugin-tech-stack-common';
 import { safeHttpUrl } from './safeUrl';
 
 /** How a page shows where in the guide an entry comes from. */
@@ -14,25 +19,6 @@ export interface GuideLocationView {
   file?: string;
 }
 
-function isAbsolutePath(value: string): boolean {
-  return (
-    value.startsWith('/') ||
-    value.startsWith('\\') ||
-    value.startsWith('~') ||
-    /^[A-Za-z]:[\\/]/.test(value)
-  );
-}
-
-/** The last segment of a path, `/` or `\` separated (a string loop, no pattern). */
-function baseName(value: string): string {
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '/' || c === '\\') start = i + 1;
-  }
-  return value.slice(start);
-}
-
 /**
  * Reads a `techstack.dev/source-location` annotation (`<url or path>#L<line>`,
  * optionally with a `url:` or `file:` prefix) into what a page shows: a link
@@ -42,25 +28,21 @@ function baseName(value: string): string {
  * neither linked nor shown.
  */
 export function guideLocationView(location: string): GuideLocationView {
-  const hash = location.indexOf('#');
-  const base = hash < 0 ? location : location.slice(0, hash);
-  const fragment = hash < 0 ? '' : location.slice(hash + 1);
-  const line =
-    fragment.startsWith('L') && /^\d{1,9}$/.test(fragment.slice(1))
-      ? Number(fragment.slice(1))
-      : undefined;
+  const parts = splitSourceLocation(location);
+  const line = parts?.line;
   const text = line ? `Guide, line ${line}` : 'Guide';
+  if (!parts) return { text };
   const url = safeHttpUrl(location);
   if (url) return { text, url };
-  let path = base.trim();
+  let path = parts.base;
   if (path.startsWith('file:')) {
     path = path.slice('file:'.length);
     if (path.startsWith('//')) path = path.slice(2);
   }
   // another scheme (javascript:, data:, ...): nothing to show
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) && !/^[A-Za-z]:[\\/]/.test(path)) {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) && !isAbsoluteDiskPath(path)) {
     return { text };
   }
   if (!path) return { text };
-  return { text, file: isAbsolutePath(path) ? baseName(path) : path };
+  return { text, file: isAbsoluteDiskPath(path) ? pathFileName(path) : path };
 }
