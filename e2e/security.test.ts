@@ -114,6 +114,8 @@ describe('a hostile guide in the portal', () => {
   let longSection = '';
   let longLayer = '';
   let wideTool: RadarEntry;
+  /** A technology placed in the longest section (its page shows that name). */
+  let longSectionTool: RadarEntry;
 
   before(async () => {
     browser = await launchBrowser();
@@ -139,6 +141,9 @@ describe('a hostile guide in the portal', () => {
     wideTool = hostile.reduce((a, b) =>
       b.title.length > a.title.length ? b : a,
     );
+    longSectionTool = radar.entries.find(e =>
+      e.layers.some(l => l.section === longSection),
+    )!;
   });
   after(async () => {
     await browser?.close();
@@ -150,6 +155,7 @@ describe('a hostile guide in the portal', () => {
     assert.ok(longSection.length >= 200, `long section: ${longSection.length}`);
     assert.ok(longLayer.length >= 200, `long layer: ${longLayer.length}`);
     assert.ok(wideTool.title.length >= 60, `wide tool: ${wideTool.title}`);
+    assert.ok(longSectionTool, 'a technology in the longest section');
     const titles = radar.entries.map(e => e.title);
     for (const title of ['constructor', 'Evilbase']) {
       assert.ok(titles.includes(title), `${title} is a technology`);
@@ -211,6 +217,7 @@ describe('a hostile guide in the portal', () => {
       'safe-tool',
       'mirror-db',
       wideTool.name,
+      longSectionTool.name,
     ];
     for (const name of [...names, 'postgresql']) {
       const page = await openPortal(
@@ -226,8 +233,12 @@ describe('a hostile guide in the portal', () => {
         `technology ${name} shows ${REPO_ROOT}`,
       );
       if (name === wideTool.name) {
-        await assertCut(page, longSection, 'technology page (section)');
+        // its one-word title wraps in the header (assertSafe checks the overflow)
         await screenshot(page, 'security-technology');
+      }
+      if (name === longSectionTool.name) {
+        await assertCut(page, longSection, 'technology page (section)');
+        await screenshot(page, 'security-technology-long-section');
       }
     }
   });

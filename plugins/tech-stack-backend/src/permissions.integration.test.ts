@@ -151,6 +151,14 @@ describe('tech-stack endpoints under a catalog permission policy', () => {
         '/api/catalog/entities/by-query?filter=kind=technology,metadata.name=rancher',
         ADMIN,
       );
+      // The technology is stitched apart from its users: wait for them too.
+      for (const name of ['orders', 'ledger']) {
+        const component = await api(
+          `/api/catalog/entities/by-name/component/default/${name}`,
+          ADMIN,
+        );
+        if (component.status !== 200) return undefined;
+      }
       return users === 2 &&
         rancher.body?.items?.[0]?.spec?.ring === 'hold' &&
         rancher.body.items[0].relations?.some(
