@@ -176,7 +176,15 @@ async function main() {
           catalog: {
             processingInterval: { minutes: 60 },
             rules: [
-              { allow: ['Component', 'Group', 'Resource', 'Technology', 'Location'] },
+              {
+                allow: [
+                  'Component',
+                  'Group',
+                  'Resource',
+                  'Technology',
+                  'Location',
+                ],
+              },
             ],
             locations: [{ type: 'file', target: dir.resolve('catalog.yaml') }],
           },
@@ -214,19 +222,21 @@ async function main() {
         last?.relations?.some((r: any) => r.type === 'dependsOn');
       const elapsed = Date.now() - start;
       if (ready) {
-        console.log(`Ingested ${done}/${total} after ${(elapsed / 1000).toFixed(0)} s`);
+        console.log(
+          `Ingested ${done}/${total} after ${(elapsed / 1000).toFixed(0)} s`,
+        );
         break;
       }
       if (elapsed - lastLog >= 10_000) {
         lastLog = elapsed;
         console.log(
-          `  ${done}/${total} stitched after ${(elapsed / 1000).toFixed(0)} s (${(
-            done /
-            (elapsed / 1000)
-          ).toFixed(0)}/s)`,
+          `  ${done}/${total} stitched after ${(elapsed / 1000).toFixed(
+            0,
+          )} s (${(done / (elapsed / 1000)).toFixed(0)}/s)`,
         );
       }
-      if (elapsed > TIMEOUT_MS) throw new Error(`ingest timed out at ${done}/${total}`);
+      if (elapsed > TIMEOUT_MS)
+        throw new Error(`ingest timed out at ${done}/${total}`);
       await new Promise(resolve => setTimeout(resolve, 1000));
     }
     // let the last processing passes settle
@@ -241,7 +251,9 @@ async function main() {
       const body = await r.arrayBuffer();
       if (!r.ok) {
         throw new Error(
-          `adoption answered ${r.status}: ${Buffer.from(body).toString('utf8')}`,
+          `adoption answered ${r.status}: ${Buffer.from(body).toString(
+            'utf8',
+          )}`,
         );
       }
       return { time: performance.now() - t0, bytes: body.byteLength, body };
@@ -267,7 +279,11 @@ async function main() {
     }
     const withRefs = await fetch(
       `${base}/api/tech-stack/adoption?limit=${TEAMS}&include=components`,
-      { headers: { Authorization: mockCredentials.user.header('user:default/refs') } },
+      {
+        headers: {
+          Authorization: mockCredentials.user.header('user:default/refs'),
+        },
+      },
     ).then(r => r.arrayBuffer());
 
     // (b) the browser-side alternative
@@ -302,20 +318,41 @@ async function main() {
       const t0 = performance.now();
       const [technologies, components, groups, resources] = await Promise.all([
         fetchAll('technology', [
-          'kind', 'metadata.name', 'metadata.namespace', 'metadata.title',
-          'spec.ring', 'spec.layers', 'spec.aliases', 'spec.ringReason',
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'spec.ring',
+          'spec.layers',
+          'spec.aliases',
+          'spec.ringReason',
         ]),
         fetchAll('component', [
-          'kind', 'metadata.name', 'metadata.namespace', 'metadata.title',
-          'metadata.annotations', 'metadata.tags', 'spec.owner', 'spec.type',
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'metadata.annotations',
+          'metadata.tags',
+          'spec.owner',
+          'spec.type',
           'relations',
         ]),
         fetchAll('group', [
-          'kind', 'metadata.name', 'metadata.namespace', 'metadata.title',
-          'spec.type', 'spec.children', 'spec.parent', 'relations',
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'spec.type',
+          'spec.children',
+          'spec.parent',
+          'relations',
         ]),
         fetchAll('resource', [
-          'kind', 'metadata.name', 'metadata.namespace', 'metadata.tags',
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.tags',
         ]),
       ]);
       const snapshot = new UsageSnapshot(
@@ -342,23 +379,48 @@ async function main() {
     }
 
     const same =
-      JSON.stringify(browserResult.totals) === JSON.stringify(endpointBody.totals);
+      JSON.stringify(browserResult.totals) ===
+      JSON.stringify(endpointBody.totals);
     const e = median(cold);
     const w = median(warm);
     const b = median(client_);
     console.log('');
     console.log(
-      `Catalog: ${COMPONENTS} components, ${TEAMS} teams (+${DEPARTMENTS} departments), ${TECHNOLOGIES} technologies, ${TEAMS * 2} resources`,
+      `Catalog: ${COMPONENTS} components, ${TEAMS} teams (+${DEPARTMENTS} departments), ${TECHNOLOGIES} technologies, ${
+        TEAMS * 2
+      } resources`,
     );
-    console.log(`Totals: ${JSON.stringify(endpointBody.totals)} (browser agrees: ${same})`);
-    console.log(`(a) endpoint, cold cache (new caller each run): ${ms(e)} median of ${RUNS}, ${kb(endpointBytes)}`);
-    console.log(`    endpoint, warm cache (same caller):         ${ms(w)} median of ${RUNS}`);
-    console.log(`    endpoint with include=components:           ${kb(withRefs.byteLength)}`);
-    console.log(`(b) catalog-client over HTTP + JS aggregation:  ${ms(b)} median of ${RUNS}, ${kb(browserBytes)}`);
     console.log(
-      `Ratios: ${(b / e).toFixed(1)}x faster cold (target >= 5x), ${(b / w).toFixed(0)}x warm; ${(
-        browserBytes / endpointBytes
-      ).toFixed(1)}x fewer bytes (target >= 10x); with component refs ${(
+      `Totals: ${JSON.stringify(
+        endpointBody.totals,
+      )} (browser agrees: ${same})`,
+    );
+    console.log(
+      `(a) endpoint, cold cache (new caller each run): ${ms(
+        e,
+      )} median of ${RUNS}, ${kb(endpointBytes)}`,
+    );
+    console.log(
+      `    endpoint, warm cache (same caller):         ${ms(
+        w,
+      )} median of ${RUNS}`,
+    );
+    console.log(
+      `    endpoint with include=components:           ${kb(
+        withRefs.byteLength,
+      )}`,
+    );
+    console.log(
+      `(b) catalog-client over HTTP + JS aggregation:  ${ms(
+        b,
+      )} median of ${RUNS}, ${kb(browserBytes)}`,
+    );
+    console.log(
+      `Ratios: ${(b / e).toFixed(1)}x faster cold (target >= 5x), ${(
+        b / w
+      ).toFixed(0)}x warm; ${(browserBytes / endpointBytes).toFixed(
+        1,
+      )}x fewer bytes (target >= 10x); with component refs ${(
         browserBytes / withRefs.byteLength
       ).toFixed(1)}x`,
     );

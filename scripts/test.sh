@@ -25,6 +25,7 @@ run_step() {
 
 run_step "type-check (tsc)" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
+run_step "formatting (prettier)" yarn prettier --check .
 # Real PostgreSQL for the tests that claim PostgreSQL support (skipped when
 # TS_SKIP_POSTGRES=1); exports the connection string TestDatabases reads.
 if [ "${TS_SKIP_POSTGRES:-0}" != 1 ]; then

@@ -3,7 +3,14 @@ import { parseUsesAnnotation, validateTechnologySpec } from './entity';
 describe('validateTechnologySpec', () => {
   const valid = {
     ring: 'adopt',
-    layers: [{ section: 'Data Layer', group: 'Operational Databases', layer: 'Relational', ring: 'adopt' }],
+    layers: [
+      {
+        section: 'Data Layer',
+        group: 'Operational Databases',
+        layer: 'Relational',
+        ring: 'adopt',
+      },
+    ],
     aliases: ['Postgres'],
     type: 'tool',
     owner: 'group:default/platform',
@@ -29,11 +36,9 @@ describe('validateTechnologySpec', () => {
 
 describe('parseUsesAnnotation', () => {
   it('splits on commas and trims', () => {
-    expect(parseUsesAnnotation(' postgresql, Redis ,, technology:default/kafka')).toEqual([
-      'postgresql',
-      'Redis',
-      'technology:default/kafka',
-    ]);
+    expect(
+      parseUsesAnnotation(' postgresql, Redis ,, technology:default/kafka'),
+    ).toEqual(['postgresql', 'Redis', 'technology:default/kafka']);
     expect(parseUsesAnnotation(undefined)).toEqual([]);
   });
 });

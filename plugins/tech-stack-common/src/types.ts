@@ -17,7 +17,9 @@ export type TechnologyType = (typeof TECHNOLOGY_TYPES)[number];
 
 /** Is `value` one of the four rings? */
 export function isRing(value: unknown): value is Ring {
-  return typeof value === 'string' && (RINGS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (RINGS as readonly string[]).includes(value)
+  );
 }
 
 /** Orders rings best first: adopt < trial < assess < hold. */

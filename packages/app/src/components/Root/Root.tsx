@@ -73,7 +73,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
-        <SidebarItem icon={TrackChangesIcon} to="tech-radar" text="Tech Radar" />
+        <SidebarItem
+          icon={TrackChangesIcon}
+          to="tech-radar"
+          text="Tech Radar"
+        />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}
         <SidebarDivider />
