@@ -57,6 +57,24 @@ describe('which teams use which tools', () => {
     });
     await cell.waitFor({ timeout: 60_000 });
     await screenshot(page, 'adoption');
+    // column headers wrap between words only: a one-word name is one line
+    const splitWords = await page
+      .getByTestId('adoption-column-name')
+      .evaluateAll(nodes =>
+        nodes
+          .map(node => {
+            const text = (node.textContent ?? '').trim();
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const lines = new Set(
+              Array.from(range.getClientRects()).map(r => Math.round(r.top)),
+            ).size;
+            return { text, lines };
+          })
+          .filter(({ text, lines }) => !text.includes(' ') && lines > 1)
+          .map(({ text }) => text),
+      );
+    assert.deepEqual(splitWords, [], 'one-word names broken across lines');
     await cell.click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

@@ -20,13 +20,21 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.paper,
     minWidth: 160,
   },
-  // a long technology name wraps in its column instead of widening the map
+  // a technology name wraps between its words only ("Postgre SQL" never
+  // happens); a single word wider than the column is cut, in full on hover
   columnHeader: {
     verticalAlign: 'bottom',
     minWidth: 72,
     maxWidth: 160,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    hyphens: 'manual',
     fontSize: theme.typography.caption.fontSize,
+  },
+  columnName: {
+    maxWidth: 160,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
   },
   total: { fontWeight: theme.typography.fontWeightBold as number },
   cell: { padding: 0, textAlign: 'center' },
@@ -97,7 +105,11 @@ export function AdoptionHeatMap(props: {
                 className={classes.columnHeader}
                 title={`${technology.componentCount} components in ${technology.teamCount} teams`}
               >
-                <div>
+                <div
+                  className={classes.columnName}
+                  title={technology.title}
+                  data-testid="adoption-column-name"
+                >
                   <EntityRefLink
                     entityRef={technology.ref}
                     title={technology.title}
