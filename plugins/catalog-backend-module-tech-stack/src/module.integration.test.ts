@@ -152,6 +152,10 @@ describe('catalog module tech-stack (real catalog)', () => {
       'components.yaml': componentsYaml({
         'service-a': 'postgres, Redis',
         'service-b': 'Redis',
+        'kafka-joined': 'ApacheKafka',
+        'kafka-spaced': 'apache kafka',
+        'kafka-alias': 'Kafka',
+        'kafka-streams': 'Kafka Streams, Cloudflare Workers',
       }),
     });
 
@@ -273,6 +277,30 @@ describe('catalog module tech-stack (real catalog)', () => {
           r.targetRef === 'component:default/service-a',
       ),
     );
+  });
+
+  it('relates every spelling of a name to one technology, and products sharing a word to their own', async () => {
+    const usesOf = (name: string) =>
+      waitFor(`usesTechnology of ${name}`, async () => {
+        const { body } = await api(
+          `/api/catalog/entities/by-name/component/default/${name}`,
+        );
+        const targets = (body?.relations ?? [])
+          .filter((r: any) => r.type === 'usesTechnology')
+          .map((r: any) => r.targetRef)
+          .sort();
+        return targets.length ? targets : undefined;
+      });
+    for (const name of ['kafka-joined', 'kafka-spaced', 'kafka-alias']) {
+      expect({ name, uses: await usesOf(name) }).toEqual({
+        name,
+        uses: ['technology:default/apache-kafka'],
+      });
+    }
+    expect(await usesOf('kafka-streams')).toEqual([
+      'technology:default/cloudflare-workers',
+      'technology:default/kafka-streams',
+    ]);
   });
 
   it('reports an unknown usage name as a processing error on the component', async () => {

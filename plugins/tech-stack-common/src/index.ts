@@ -35,3 +35,12 @@ export type {
   TechRadarJson,
   TechRadarRing,
 } from './entities/guideToEntities';
+export {
+  MAX_TECHNOLOGY_NAME_LENGTH,
+  technologyNameKey,
+} from './names/technologyNameKey';
+export { layerNameKey } from './names/layerNameKey';
+export { parseTechnologyRef } from './names/parseTechnologyRef';
+export { technologyEntityNames } from './names/technologyEntityNames';
+export type { TechnologyNames } from './names/technologyEntityNames';
+export { TechnologyNameIndex } from './names/TechnologyNameIndex';

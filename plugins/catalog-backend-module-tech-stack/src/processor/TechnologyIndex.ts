@@ -3,25 +3,25 @@ import {
   CompoundEntityRef,
   DEFAULT_NAMESPACE,
   Entity,
-  parseEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  parseTechnologyRef,
   TECHNOLOGY_KIND,
+  technologyEntityNames,
+  TechnologyNameIndex,
+  TechnologyNames,
   technologySlug,
 } from '@techstack/plugin-tech-stack-common';
-import { closestNames, normalizeName } from '../lib/names';
 
 /** The little the index needs to know of a technology. */
 type IndexedTechnology = {
   ref: CompoundEntityRef;
-  label: string;
-  names: string[];
+  names: TechnologyNames;
 };
 
 type Snapshot = {
-  byKey: Map<string, CompoundEntityRef>;
-  candidates: Array<{ key: string; label: string }>;
+  index: TechnologyNameIndex<IndexedTechnology>;
   /** Did the catalog answer with at least one technology? */
   authoritative: boolean;
 };
@@ -36,7 +36,9 @@ export type TechnologyResolution =
   | { name: string; ref?: undefined; suggestions: string[] };
 
 /**
- * Resolves technology names, aliases, slugs and refs to Technology entities.
+ * Resolves technology names, aliases, slugs and refs to Technology entities,
+ * by the rule of `TechnologyNameIndex` (`ApacheKafka`, `apache kafka`,
+ * `Kafka` and `apache-kafka` all find Apache Kafka).
  *
  * It knows two sources: the catalog (queried for kind Technology, cached for
  * `ttlMs`, one query in flight at a time) and the entities the guide providers
@@ -109,7 +111,7 @@ export class TechnologyIndex {
   ): Promise<{ authoritative: boolean; results: TechnologyResolution[] }> {
     const snapshot = await this.#getSnapshot();
     const results = names.map(name => {
-      const ref = this.#lookup(name, snapshot);
+      const ref = snapshot.index.find(name)?.ref;
       if (ref) {
         return { name, ref };
       }
@@ -119,25 +121,9 @@ export class TechnologyIndex {
           return { name, ref: fallback };
         }
       }
-      return { name, suggestions: closestNames(name, snapshot.candidates) };
+      return { name, suggestions: snapshot.index.suggest(name) };
     });
     return { authoritative: snapshot.authoritative, results };
-  }
-
-  #lookup(name: string, snapshot: Snapshot): CompoundEntityRef | undefined {
-    if (name.includes(':') || name.includes('/')) {
-      const ref = parseTechnologyRef(name);
-      if (!ref) {
-        return undefined;
-      }
-      const known = snapshot.byKey.get(normalizeName(ref.name));
-      return known &&
-        known.namespace === ref.namespace &&
-        known.name === ref.name
-        ? known
-        : undefined;
-    }
-    return snapshot.byKey.get(normalizeName(name));
   }
 
   async #getSnapshot(): Promise<Snapshot> {
@@ -184,67 +170,26 @@ export class TechnologyIndex {
   }
 
   #buildSnapshot(): Snapshot {
-    const byKey = new Map<string, CompoundEntityRef>();
-    const candidates: Array<{ key: string; label: string }> = [];
     const all = [
       ...this.#catalogTechnologies,
       ...[...this.#local.values()].flat(),
     ];
-    // Names and titles win over aliases, so an alias cannot shadow another technology's name.
-    for (const pass of ['names', 'aliases'] as const) {
-      for (const technology of all) {
-        const names =
-          pass === 'names'
-            ? technology.names.slice(0, 2)
-            : technology.names.slice(2);
-        for (const name of names) {
-          const key = normalizeName(name);
-          if (key && !byKey.has(key)) {
-            byKey.set(key, technology.ref);
-          }
-          if (key) {
-            candidates.push({ key, label: technology.label });
-          }
-        }
-      }
-    }
-    return { byKey, candidates, authoritative: this.#catalogAuthoritative };
+    return {
+      index: new TechnologyNameIndex(all, technology => technology.names),
+      authoritative: this.#catalogAuthoritative,
+    };
   }
 }
 
 function toIndexed(entity: Entity): IndexedTechnology {
-  const aliases = (entity.spec as { aliases?: unknown } | undefined)?.aliases;
-  const ref = {
-    kind: TECHNOLOGY_KIND,
-    namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
-    name: entity.metadata.name,
-  };
   return {
-    ref,
-    label: entity.metadata.title ?? entity.metadata.name,
-    names: [
-      entity.metadata.name,
-      entity.metadata.title ?? entity.metadata.name,
-      ...(Array.isArray(aliases)
-        ? aliases.filter((a): a is string => typeof a === 'string')
-        : []),
-    ],
+    ref: {
+      kind: TECHNOLOGY_KIND,
+      namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+      name: entity.metadata.name,
+    },
+    names: technologyEntityNames(entity),
   };
-}
-
-function parseTechnologyRef(value: string): CompoundEntityRef | undefined {
-  try {
-    const ref = parseEntityRef(value, {
-      defaultKind: TECHNOLOGY_KIND,
-      defaultNamespace: DEFAULT_NAMESPACE,
-    });
-    if (ref.kind.toLocaleLowerCase('en-US') !== 'technology') {
-      return undefined;
-    }
-    return { kind: TECHNOLOGY_KIND, namespace: ref.namespace, name: ref.name };
-  } catch {
-    return undefined;
-  }
 }
 
 function refOrSlug(name: string): CompoundEntityRef | undefined {

@@ -1,8 +1,10 @@
+import { MAX_TECHNOLOGY_NAME_LENGTH } from '@techstack/plugin-tech-stack-common';
+
 /** The most names one `techstack.dev/uses` annotation may give. */
 export const MAX_USES_NAMES = 100;
 
-/** The longest name (in characters) a `techstack.dev/uses` annotation may give. */
-export const MAX_USES_NAME_LENGTH = 200;
+/** The longest name (in characters) a `techstack.dev/uses` annotation may give: the longest technology name matched. */
+export const MAX_USES_NAME_LENGTH = MAX_TECHNOLOGY_NAME_LENGTH;
 
 /**
  * Holds the names of a `techstack.dev/uses` annotation to the bounds: the

@@ -1,9 +1,11 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { ForwardedError, InputError } from '@backstage/errors';
-import { TechnologyEntity } from '@techstack/plugin-tech-stack-common';
+import {
+  TechnologyEntity,
+  technologyEntityNames,
+  TechnologyNameIndex,
+} from '@techstack/plugin-tech-stack-common';
 import { parse as parseYaml } from 'yaml';
-import { closestNames, normalizeName } from '../lib/names';
 import {
   parseOverrides,
   TechStackOverride,
@@ -55,23 +57,6 @@ export async function loadOverrides(
   }
 }
 
-function overrideKey(technology: string): string {
-  if (technology.includes(':') || technology.includes('/')) {
-    try {
-      const ref = parseEntityRef(technology, {
-        defaultKind: 'technology',
-        defaultNamespace: 'default',
-      });
-      if (ref.kind.toLocaleLowerCase('en-US') === 'technology') {
-        return normalizeName(ref.name);
-      }
-    } catch {
-      // not a ref: match it as a name
-    }
-  }
-  return normalizeName(technology);
-}
-
 /**
  * Applies the organisation's overrides to the entities of one guide run.
  * A ring override moves the technology to that ring in every layer (so
@@ -86,32 +71,13 @@ export function applyOverrides(
   overrides: TechStackOverride[],
 ): { entities: TechnologyEntity[]; warnings: string[] } {
   const result = entities.map(entity => structuredClone(entity));
-  const byKey = new Map<string, TechnologyEntity>();
-  for (const entity of result) {
-    const names = [
-      entity.metadata.name,
-      entity.metadata.title,
-      ...(entity.spec.aliases ?? []),
-    ];
-    for (const name of names) {
-      const key = name ? normalizeName(name) : '';
-      if (key && !byKey.has(key)) {
-        byKey.set(key, entity);
-      }
-    }
-  }
+  const index = new TechnologyNameIndex(result, technologyEntityNames);
 
   const warnings: string[] = [];
   for (const override of overrides) {
-    const entity = byKey.get(overrideKey(override.technology));
+    const entity = index.find(override.technology);
     if (!entity) {
-      const suggestions = closestNames(
-        override.technology,
-        result.map(e => ({
-          key: normalizeName(e.metadata.title ?? e.metadata.name),
-          label: e.metadata.title ?? e.metadata.name,
-        })),
-      );
+      const suggestions = index.suggest(override.technology);
       warnings.push(
         `Override for unknown technology '${override.technology}' ignored${
           suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''

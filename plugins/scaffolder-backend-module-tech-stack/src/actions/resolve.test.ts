@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { technologyEntities } from '../__fixtures__/technologies';
+import { technology, technologyEntities } from '../__fixtures__/technologies';
 import { createResolveAction } from './resolve';
 
 describe('tech-stack:resolve', () => {
@@ -55,6 +55,43 @@ describe('tech-stack:resolve', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(/layers\.Key-Value: Valkey is in trial.*Redis/),
     );
+  });
+
+  it('accepts every spelling of a technology, and keeps products sharing a word apart', async () => {
+    const withStreams = createResolveAction({
+      catalog: catalogServiceMock({
+        entities: [
+          ...technologyEntities(),
+          technology('kafka-streams', 'Kafka Streams', [
+            ['Event-Driven Architecture', 'Message Broker', 'trial'],
+          ]),
+        ],
+      }),
+    });
+    const resolveBroker = async (choice: string) => {
+      const ctx = createMockActionContext({
+        input: { layers: { 'Message Broker': choice } } as any,
+        logger: mockServices.logger.mock(),
+      });
+      await withStreams.handler(ctx as any);
+      const stack = (ctx.output as jest.Mock).mock.calls.find(
+        ([key]) => key === 'stack',
+      )?.[1];
+      return stack.map((entry: { name: string }) => entry.name);
+    };
+    for (const choice of [
+      'ApacheKafka',
+      'apache kafka',
+      'Kafka',
+      'apache-kafka',
+      'technology:default/apache-kafka',
+    ]) {
+      expect({ choice, names: await resolveBroker(choice) }).toEqual({
+        choice,
+        names: ['apache-kafka'],
+      });
+    }
+    expect(await resolveBroker('Kafka Streams')).toEqual(['kafka-streams']);
   });
 
   it('takes the list form, matches layer names loosely and picks the first of the best ring', async () => {

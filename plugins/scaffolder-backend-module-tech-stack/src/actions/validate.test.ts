@@ -54,6 +54,27 @@ describe('tech-stack:validate', () => {
     expect(ctx.output).toHaveBeenCalledWith('unknown', []);
   });
 
+  it('accepts every spelling of a technology the catalog accepts, and no product that only shares a word', async () => {
+    workspace.setContent({
+      'catalog-info.yaml': component(
+        'orders',
+        'ApacheKafka, apache kafka, Kafka, apache-kafka, APACHE_KAFKA',
+      ),
+    });
+    const { ctx, error } = await validate({ failOnUnknown: true });
+    expect(error).toBeUndefined();
+    expect(ctx.output).toHaveBeenCalledWith('ok', true);
+    expect(ctx.output).toHaveBeenCalledWith('unknown', []);
+
+    workspace.setContent({
+      'catalog-info.yaml': component('orders', 'Kafka, Kafka Streams'),
+    });
+    const streams = await validate({});
+    expect(streams.ctx.output).toHaveBeenCalledWith('unknown', [
+      'Kafka Streams',
+    ]);
+  });
+
   it('reports technologies on hold with their reason, and off-guide names', async () => {
     workspace.setContent({
       'svc/catalog-info.yaml': `${component(

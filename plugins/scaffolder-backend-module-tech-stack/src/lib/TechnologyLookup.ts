@@ -1,12 +1,13 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_TECHSTACK_SOURCE,
   compareRings,
+  layerNameKey,
   Ring,
   TECHNOLOGY_KIND,
   TechnologyEntity,
+  technologyEntityNames,
+  TechnologyNameIndex,
 } from '@techstack/plugin-tech-stack-common';
-import { normalizeName } from './normalizeName';
 
 /** One technology placed in a layer, with the ring it holds there. */
 export interface LayerEntry {
@@ -56,13 +57,16 @@ export function technologyRef(entity: TechnologyEntity): string {
 }
 
 /**
- * Finds Technology entities by name, alias, slug or entity ref, and the
- * layers of the guide with the technologies placed in them, in guide order
- * (the order of the entities' source lines, then the catalog's order).
+ * Finds Technology entities by name, alias, slug or entity ref (by the rule of
+ * `TechnologyNameIndex`: `ApacheKafka`, `apache kafka`, `Kafka` and
+ * `apache-kafka` all find Apache Kafka), and the layers of the guide with the
+ * technologies placed in them, in guide order (the order of the entities'
+ * source lines, then the catalog's order). Layer, section and group names
+ * match by `layerNameKey`.
  */
 export class TechnologyLookup {
   readonly #entities: TechnologyEntity[];
-  readonly #byName = new Map<string, TechnologyEntity>();
+  readonly #byName: TechnologyNameIndex<TechnologyEntity>;
   readonly #layers: StackLayer[] = [];
 
   constructor(entities: TechnologyEntity[]) {
@@ -71,25 +75,16 @@ export class TechnologyLookup {
       .sort((a, b) => a.line - b.line || a.index - b.index)
       .map(({ entity }) => entity);
 
-    for (const entity of this.#entities) {
-      const names = [
-        entity.metadata.name,
-        entity.metadata.title,
-        ...(entity.spec.aliases ?? []),
-      ];
-      for (const name of names) {
-        const key = name ? normalizeName(name) : '';
-        if (key && !this.#byName.has(key)) {
-          this.#byName.set(key, entity);
-        }
-      }
-    }
+    this.#byName = new TechnologyNameIndex(
+      this.#entities,
+      technologyEntityNames,
+    );
 
     const layersByKey = new Map<string, StackLayer>();
     for (const entity of this.#entities) {
       for (const placement of entity.spec.layers ?? []) {
         const key = [placement.section, placement.group ?? '', placement.layer]
-          .map(normalizeName)
+          .map(layerNameKey)
           .join('\u0000');
         let layer = layersByKey.get(key);
         if (!layer) {
@@ -121,42 +116,22 @@ export class TechnologyLookup {
 
   /** The technology a name, alias, slug or entity ref stands for, if any. */
   find(name: string): TechnologyEntity | undefined {
-    const direct = this.#byName.get(normalizeName(name));
-    if (direct) {
-      return direct;
-    }
-    if (!/[:/]/.test(name)) {
-      return undefined;
-    }
-    try {
-      const ref = parseEntityRef(name.trim(), {
-        defaultKind: TECHNOLOGY_KIND,
-        defaultNamespace: 'default',
-      });
-      if (ref.kind.toLocaleLowerCase('en-US') !== 'technology') {
-        return undefined;
-      }
-      return this.#entities.find(
-        entity =>
-          entity.metadata.name.toLocaleLowerCase('en-US') ===
-            ref.name.toLocaleLowerCase('en-US') &&
-          (entity.metadata.namespace ?? 'default') === ref.namespace,
-      );
-    } catch {
-      return undefined;
-    }
+    return this.#byName.find(name);
   }
 
   /** The layers with this name, narrowed by section and group when given. */
   findLayers(name: string, qualifiers: LayerQualifiers = {}): StackLayer[] {
-    const key = normalizeName(name);
+    const key = layerNameKey(name);
+    if (!key) {
+      return [];
+    }
     return this.#layers.filter(
       layer =>
-        normalizeName(layer.layer) === key &&
+        layerNameKey(layer.layer) === key &&
         (qualifiers.section === undefined ||
-          normalizeName(layer.section) === normalizeName(qualifiers.section)) &&
+          layerNameKey(layer.section) === layerNameKey(qualifiers.section)) &&
         (qualifiers.group === undefined ||
-          normalizeName(layer.group ?? '') === normalizeName(qualifiers.group)),
+          layerNameKey(layer.group ?? '') === layerNameKey(qualifiers.group)),
     );
   }
 

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { MAX_TECHNOLOGY_NAME_LENGTH } from '@techstack/plugin-tech-stack-common';
 
 /**
  * The bounds of the actions' inputs. Each is far above what a real template
@@ -10,8 +11,8 @@ export const INPUT_BOUNDS = {
   stackSize: 50,
   /** Names given by `tech-stack:annotate` (the catalog's own limit on `techstack.dev/uses`). */
   technologies: 100,
-  /** A layer, section, group, technology name, title, ref or ring. */
-  name: 200,
+  /** A layer, section, group, technology name, title, ref or ring: the longest technology name matched. */
+  name: MAX_TECHNOLOGY_NAME_LENGTH,
   /** An entity ref (`owner`, `system`). */
   ref: 255,
   /** A service description. */

@@ -2,8 +2,8 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'fs-extra';
 import path from 'node:path';
+import { technologyNameKey } from '@techstack/plugin-tech-stack-common';
 import { parse } from 'yaml';
-import { normalizeName } from '../lib/normalizeName';
 import { LoadedRecipe, parseRecipe } from './recipeSchema';
 
 /** The folder of the recipes that ship with this package. */
@@ -64,8 +64,11 @@ async function readRecipeDir({
   );
 }
 
+/** The name keys of a recipe's technology and aliases (the catalog's rule: `ApacheKafka` = `Apache Kafka`). */
 function keysOf(recipe: LoadedRecipe): string[] {
-  return [recipe.technology, ...(recipe.aliases ?? [])].map(normalizeName);
+  return [recipe.technology, ...(recipe.aliases ?? [])]
+    .map(technologyNameKey)
+    .filter(key => key !== '');
 }
 
 /**
@@ -112,7 +115,7 @@ export class RecipeBook {
   /** The recipe of a technology, by any of its names, if there is one. */
   find(...names: string[]): LoadedRecipe | undefined {
     for (const name of names) {
-      const recipe = this.#byKey.get(normalizeName(name));
+      const recipe = this.#byKey.get(technologyNameKey(name));
       if (recipe) {
         return recipe;
       }

@@ -2,11 +2,11 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_TECHSTACK_USES,
   parseUsesAnnotation,
+  technologyNameKey,
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { normalizeName } from '../lib/normalizeName';
 import { mergeEnv } from './mergeEnv';
 import { mergeYaml } from './mergeYaml';
 import { WIRING_FILES, WiringPlan } from './planWiring';
@@ -31,7 +31,7 @@ function unionUses(existing: unknown, added: unknown): string {
   const seen = new Set<string>();
   return names
     .filter(name => {
-      const key = normalizeName(name);
+      const key = technologyNameKey(name);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -2,7 +2,11 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AdoptionService } from './AdoptionService';
 import { AdoptionQuery } from './adoption/types';
-import { exampleEntities } from './__testUtils__/fixtures';
+import {
+  component,
+  exampleEntities,
+  technology,
+} from './__testUtils__/fixtures';
 
 const query: AdoptionQuery = {
   limit: 100,
@@ -58,6 +62,46 @@ describe('AdoptionService', () => {
       }),
     ]);
     expect(billing.offGuide).toEqual([]);
+  });
+
+  it('puts every spelling of a name on one technology, and products sharing a word on their own', async () => {
+    const spellings = ['ApacheKafka', 'apache kafka', 'Kafka', 'apache-kafka'];
+    const catalog = catalogServiceMock({
+      entities: [
+        ...exampleEntities(),
+        technology('kafka-streams', 'Kafka Streams', 'trial'),
+        ...spellings.map((uses, i) =>
+          component(`spelling-${i}`, 'data', { uses }),
+        ),
+        component('streams', 'data', { uses: 'Kafka Streams' }),
+      ],
+    });
+    const s = new AdoptionService({ catalog, cacheTtlSeconds: 30 });
+    for (const [i, uses] of spellings.entries()) {
+      const stack = await s.getStack({
+        credentials,
+        entityRef: `component:default/spelling-${i}`,
+      });
+      expect({ uses, usages: stack.components[0].usages }).toEqual({
+        uses,
+        usages: [
+          {
+            technologyRef: 'technology:default/apache-kafka',
+            source: 'annotation',
+            sources: ['annotation'],
+            evidence: [`annotation:${uses}`],
+          },
+        ],
+      });
+      expect(stack.offGuide).toEqual([]);
+    }
+    const streams = await s.getStack({
+      credentials,
+      entityRef: 'component:default/streams',
+    });
+    expect(streams.components[0].usages.map(u => u.technologyRef)).toEqual([
+      'technology:default/kafka-streams',
+    ]);
   });
 
   it('can turn tag and dependency sources off', async () => {

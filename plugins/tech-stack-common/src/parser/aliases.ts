@@ -1,20 +1,18 @@
+import { technologyNameKey } from '../names/technologyNameKey';
 import { BUILTIN_ALIASES } from './builtins';
 
 const KEY_CACHE_SIZE = 10_000;
 const keyCache = new Map<string, string>();
 
 function computeKey(name: string): string {
-  const key = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}+#]+/gu, '');
-  return key || name.trim().toLowerCase();
+  return technologyNameKey(name) || name.trim().toLowerCase();
 }
 
 /**
- * The matching key of a name: lower case, letters and digits only (plus `+`
- * and `#`, so `C++` and `C#` differ from `C`). `GPT-4o`, `GPT 4o` and `gpt4o`
- * share a key; `Kafka Streams` and `Kafka` do not.
+ * The parser's grouping key of a name: its {@link technologyNameKey}
+ * (`GPT-4o`, `GPT 4o` and `gpt4o` share a key; `Kafka Streams` and `Kafka`
+ * do not), or, for a name without one (no letter or digit), the name itself
+ * in lower case, so such names still group with their own spelling.
  */
 export function nameKey(name: string): string {
   const cached = keyCache.get(name);

@@ -1,11 +1,13 @@
 import {
-  DEFAULT_NAMESPACE,
   Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { Ring, isRing } from '@techstack/plugin-tech-stack-common';
-import { nameKey } from './names';
+import {
+  Ring,
+  TechnologyNameIndex,
+  isRing,
+} from '@techstack/plugin-tech-stack-common';
 import { TechnologyInfo } from './types';
 
 function strings(value: unknown): string[] {
@@ -45,12 +47,12 @@ export function toTechnologyInfo(entity: Entity): TechnologyInfo | undefined {
 }
 
 /**
- * Finds technologies by name, title, alias or entity ref, through normalised
- * names (see {@link nameKey}). Names and titles win over aliases, so an alias
- * cannot shadow another technology's name.
+ * Finds technologies by name, title, alias or entity ref, by the rule of
+ * `TechnologyNameIndex` (`ApacheKafka`, `apache kafka`, `Kafka` and
+ * `apache-kafka` all find Apache Kafka; names and titles win over aliases).
  */
 export class TechnologyMatcher {
-  private readonly byKey = new Map<string, TechnologyInfo>();
+  private readonly index: TechnologyNameIndex<TechnologyInfo>;
   private readonly byRef = new Map<string, TechnologyInfo>();
 
   constructor(technologies: Iterable<TechnologyInfo>) {
@@ -58,20 +60,12 @@ export class TechnologyMatcher {
     for (const technology of all) {
       this.byRef.set(technology.ref, technology);
     }
-    for (const pass of ['names', 'aliases'] as const) {
-      for (const technology of all) {
-        const names =
-          pass === 'names'
-            ? [technology.name, technology.title]
-            : technology.aliases;
-        for (const name of names) {
-          const key = nameKey(name);
-          if (key && !this.byKey.has(key)) {
-            this.byKey.set(key, technology);
-          }
-        }
-      }
-    }
+    this.index = new TechnologyNameIndex(all, technology => ({
+      name: technology.name,
+      namespace: parseEntityRef(technology.ref).namespace,
+      title: technology.title,
+      aliases: technology.aliases,
+    }));
   }
 
   /** Every technology, in the order given. */
@@ -79,7 +73,7 @@ export class TechnologyMatcher {
     return [...this.byRef.values()];
   }
 
-  /** The technology with this entity ref (`technology:default/x`). */
+  /** The technology with this entity ref (`technology:default/x`), as the catalog writes refs. */
   byEntityRef(ref: string): TechnologyInfo | undefined {
     return this.byRef.get(ref);
   }
@@ -89,23 +83,6 @@ export class TechnologyMatcher {
    * spelling, or a ref (`technology:default/redis`, `default/redis`).
    */
   match(name: string): TechnologyInfo | undefined {
-    if (name.includes(':') || name.includes('/')) {
-      try {
-        const ref = parseEntityRef(name, {
-          defaultKind: 'technology',
-          defaultNamespace: DEFAULT_NAMESPACE,
-        });
-        if (ref.kind.toLocaleLowerCase('en-US') !== 'technology') {
-          return undefined;
-        }
-        return this.byRef.get(
-          stringifyEntityRef({ ...ref, kind: 'technology' }),
-        );
-      } catch {
-        return undefined;
-      }
-    }
-    const key = nameKey(name);
-    return key ? this.byKey.get(key) : undefined;
+    return this.index.find(name);
   }
 }

@@ -13,6 +13,7 @@ function technology(
   layer: string,
   ring: 'adopt' | 'trial' | 'assess' | 'hold',
   ringReason?: string,
+  aliases?: string[],
 ): Entity {
   line += 1;
   return {
@@ -29,6 +30,7 @@ function technology(
       owner: 'group:default/platform',
       layers: [{ section: 'Data Layer', layer, ring }],
       ...(ringReason ? { ringReason } : {}),
+      ...(aliases ? { aliases } : {}),
     },
   };
 }
@@ -39,7 +41,10 @@ const entities = [
   technology('tidb', 'TiDB', 'Relational', 'hold', 'No operational experience'),
   technology('redis', 'Redis', 'Key-Value', 'adopt'),
   technology('valkey', 'Valkey', 'Key-Value', 'assess'),
-  technology('apache-kafka', 'Apache Kafka', 'Message Broker', 'trial'),
+  technology('apache-kafka', 'Apache Kafka', 'Message Broker', 'trial', '', [
+    'Kafka',
+  ]),
+  technology('kafka-streams', 'Kafka Streams', 'Message Broker', 'trial'),
 ];
 
 /** A catalog API that answers `getEntities` with the entities above. */
@@ -65,12 +70,12 @@ async function renderPicker(formData?: Record<string, string>) {
     schema: { title: 'Technology stack' },
     idSchema: { $id: 'root_stack' },
   } as any;
-  await renderInTestApp(
+  const { unmount } = await renderInTestApp(
     <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
       <TechStackPicker {...props} />
     </TestApiProvider>,
   );
-  return { onChange, catalogApi };
+  return { onChange, catalogApi, unmount };
 }
 
 describe('TechStackPicker', () => {
@@ -121,6 +126,33 @@ describe('TechStackPicker', () => {
     });
   });
 
+  it('shows a given value in any spelling the catalog accepts as its technology', async () => {
+    for (const given of [
+      'ApacheKafka',
+      'apache kafka',
+      'Kafka',
+      'Kafka Streams',
+    ]) {
+      const { unmount } = await renderPicker({
+        Relational: 'postgresql',
+        'Key-Value': 'redis',
+        'Message Broker': given,
+      });
+      const select = await screen.findByRole('button', {
+        name: /Message Broker/,
+      });
+      expect(select).toHaveTextContent(
+        given === 'Kafka Streams'
+          ? 'Kafka Streams (trial)'
+          : 'Apache Kafka (trial)',
+      );
+      expect(
+        screen.queryByText(/is not a technology of this layer/),
+      ).toBeNull();
+      unmount();
+    }
+  });
+
   it('shows a value that is not a technology of the layer as an error', async () => {
     await renderPicker({
       Relational: 'memcached',
@@ -153,6 +185,19 @@ describe('techStackPickerValidation', () => {
         'Message Broker': 'apache-kafka',
       }),
     ).toEqual([]);
+  });
+
+  it('accepts ApacheKafka, apache kafka and Kafka alike', async () => {
+    for (const choice of ['ApacheKafka', 'apache kafka', 'Kafka']) {
+      expect({
+        choice,
+        errors: await validate({
+          Relational: 'postgresql',
+          'Key-Value': 'redis',
+          'Message Broker': choice,
+        }),
+      }).toEqual({ choice, errors: [] });
+    }
   });
 
   it('rejects hold, unknown and missing choices, naming the layer', async () => {

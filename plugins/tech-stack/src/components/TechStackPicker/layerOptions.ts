@@ -3,14 +3,18 @@ import {
   ANNOTATION_TECHSTACK_SOURCE,
   compareRings,
   isTechnologyEntity,
+  layerNameKey,
   Ring,
   TechnologyEntity,
+  TechnologyNameIndex,
 } from '@techstack/plugin-tech-stack-common';
 
 /** One technology a layer offers. */
 export interface LayerOption {
   /** The slug: the value the picker stores. */
   name: string;
+  /** The entity's namespace, when not `default`. */
+  namespace?: string;
   title: string;
   ring: Ring;
   /** Why the ring was set (an organisation override), if it was. */
@@ -25,15 +29,8 @@ export interface LayerOptions {
   options: LayerOption[];
   /** The adopt technology (first in guide order), else the first of the best ring that is not on hold. */
   recommended?: LayerOption;
-}
-
-/** Compares names as the backend does: case, white space and `-`/`_`/`.` do not count. */
-export function normalizeName(name: string): string {
-  return name
-    .trim()
-    .toLocaleLowerCase('en-US')
-    .replace(/[\s_\-.]+/g, ' ')
-    .trim();
+  /** Finds an option by slug, title, alias or ref. */
+  index: TechnologyNameIndex<LayerOption>;
 }
 
 function guideLine(entity: TechnologyEntity): number {
@@ -54,15 +51,19 @@ export function layerOptions(
     .map(({ entity }) => entity);
 
   return layers.map(layer => {
-    const key = normalizeName(layer);
+    const key = layerNameKey(layer);
     const options: LayerOption[] = [];
     for (const entity of technologies) {
-      const placement = entity.spec.layers?.find(
-        l => normalizeName(l.layer) === key,
-      );
+      const placement = key
+        ? entity.spec.layers?.find(l => layerNameKey(l.layer) === key)
+        : undefined;
       if (placement) {
         options.push({
           name: entity.metadata.name,
+          ...(entity.metadata.namespace &&
+          entity.metadata.namespace !== 'default'
+            ? { namespace: entity.metadata.namespace }
+            : {}),
           title: entity.metadata.title ?? entity.metadata.name,
           ring: placement.ring,
           ...(entity.spec.ringReason ? { reason: entity.spec.ringReason } : {}),
@@ -79,20 +80,22 @@ export function layerOptions(
         recommended = option;
       }
     }
-    return { layer, options, ...(recommended ? { recommended } : {}) };
+    return {
+      layer,
+      options,
+      ...(recommended ? { recommended } : {}),
+      index: new TechnologyNameIndex(options, option => option),
+    };
   });
 }
 
-/** The option a stored value (slug, title or alias) stands for. */
+/**
+ * The option a stored value stands for: a slug, title, alias or ref in any
+ * spelling the catalog accepts (`ApacheKafka`, `apache kafka`, `Kafka`).
+ */
 export function findOption(
   layer: LayerOptions,
   value: string,
 ): LayerOption | undefined {
-  const key = normalizeName(value);
-  return layer.options.find(
-    option =>
-      normalizeName(option.name) === key ||
-      normalizeName(option.title) === key ||
-      option.aliases.some(alias => normalizeName(alias) === key),
-  );
+  return layer.index.find(value);
 }

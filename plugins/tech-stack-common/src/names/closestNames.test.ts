@@ -1,4 +1,5 @@
-import { boundedEditDistance, closestNames, normalizeName } from './names';
+import { boundedEditDistance, closestNames } from './closestNames';
+import { technologyNameKey } from './technologyNameKey';
 
 /** The textbook full-matrix distance, as the reference. */
 function fullEditDistance(a: string, b: string): number {
@@ -54,7 +55,7 @@ describe('boundedEditDistance', () => {
 
 describe('closestNames', () => {
   const candidates = ['PostgreSQL', 'Redis', 'Apache Kafka', 'MySQL'].map(
-    label => ({ key: normalizeName(label), label }),
+    label => ({ key: technologyNameKey(label), label }),
   );
 
   it('suggests close names, prefixes first', () => {

@@ -1,14 +1,4 @@
-/**
- * Name matching shared by overrides and usage resolution: case, spacing and
- * punctuation do not matter (`Apache Kafka` = `apache-kafka` = `APACHE_KAFKA`),
- * while `+` and `#` do (`C++` is not `C#`).
- */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLocaleLowerCase('en-US')
-    .replace(/[^\p{L}\p{N}+#]+/gu, '');
-}
+import { technologyNameKey } from './technologyNameKey';
 
 /**
  * The edit distance (Levenshtein) of `a` and `b` if it is at most `max`,
@@ -62,17 +52,19 @@ export function boundedEditDistance(
 }
 
 /**
- * The few candidates closest to `name`: prefix or substring matches first,
- * then by edit distance, only those reasonably close (at most a third of the
- * name's length, at least 2). Distances are computed with a cutoff, so a
- * candidate far from the name costs little.
+ * The few candidates closest to `name` (their labels, each once): prefix or
+ * substring matches first, then by edit distance, only those reasonably close
+ * (at most a third of the name's length, at least 2). Candidate keys are
+ * {@link technologyNameKey}s. Distances are computed with a cutoff, so a
+ * candidate far from the name costs little; a name without a key (empty, or
+ * over the length bound) has no suggestions.
  */
 export function closestNames(
   name: string,
   candidates: Iterable<{ key: string; label: string }>,
   limit = 3,
 ): string[] {
-  const key = normalizeName(name);
+  const key = technologyNameKey(name);
   if (!key) {
     return [];
   }
