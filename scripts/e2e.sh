@@ -10,15 +10,9 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 mkdir -p artifacts/screenshots
 
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "[e2e] installing Debian's chromium" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 || exit 1
-  else
-    echo "[e2e] /usr/bin/chromium is missing: install Debian's chromium package" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=scripts/chromium.sh
+source scripts/chromium.sh
+ts_ensure_chromium || exit 1
 
 up() { curl -fsS -o /dev/null "$1" 2>/dev/null; }
 

@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e.tap artifacts/replicas.tap
+rm -f artifacts/jest-results.json artifacts/e2e.tap artifacts/replicas.tap artifacts/install.tap
 
 failed_steps=()
 run_step() {
@@ -42,6 +42,11 @@ fi
 if [ "${TS_SKIP_E2E:-0}" != 1 ]; then
   run_step "browser tests (chromium)" scripts/e2e.sh
 fi
+# Our packages packed and installed into a fresh create-app portal by following
+# the README's install section (skipped with TS_SKIP_INSTALL_TEST=1).
+if [ "${TS_SKIP_INSTALL_TEST:-0}" != 1 ]; then
+  run_step "install into a fresh Backstage app" scripts/install-test.sh
+fi
 
 # One closing line for every runner together.
 read -r passed failed < <(node -e '
@@ -52,7 +57,7 @@ read -r passed failed < <(node -e '
     passed += j.numPassedTests; failed += j.numFailedTests + (j.numRuntimeErrorTestSuites || 0);
   } catch { failed += 1; }
   // TAP files of the node:test runs; replicas.tap holds two runs (manifests, replicas).
-  for (const file of ["artifacts/e2e.tap", "artifacts/replicas.tap"]) {
+  for (const file of ["artifacts/e2e.tap", "artifacts/replicas.tap", "artifacts/install.tap"]) {
     try {
       const tap = fs.readFileSync(file, "utf8");
       for (const m of tap.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
