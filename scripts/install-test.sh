@@ -135,13 +135,12 @@ install() {
     # backend stops at start with "httpRouter.addWebSocketHandler is not a
     # function", with or without our plugins. The README says to drop it until
     # they match; so does this test.
+    say() { echo "[install] $*" && echo "[install] $*" >&3; } # to the log and the output
     if grep -rq addWebSocketHandler node_modules/@backstage/backend-defaults/dist; then
-      echo "[install] NOTE: backend-defaults now has addWebSocketHandler; the signals workaround may be unneeded" |
-        tee /dev/fd/3
+      say "NOTE: backend-defaults now has addWebSocketHandler; the signals workaround may be unneeded"
     fi
-    echo "[install] removing @backstage/plugin-signals-backend from packages/backend/src/index.ts:" \
-      "with @backstage/backend-defaults 0.18 it stops the backend (httpRouter.addWebSocketHandler is not a function)" |
-      tee /dev/fd/3
+    say "removing @backstage/plugin-signals-backend from packages/backend/src/index.ts:" \
+      "with @backstage/backend-defaults 0.18 it stops the backend (httpRouter.addWebSocketHandler is not a function)"
     sed -i "/import('@backstage\/plugin-signals-backend')/d" packages/backend/src/index.ts
     # the test's own settings: one port, the backend serving the built app
     cat >app-config.install-test.yaml <<EOF
