@@ -2,3 +2,4 @@ export {
   EntityTechnologyContent,
   EntityTechnologyOverviewCard,
 } from './EntityTechnologyContent';
+export { EntityTechnologySummaryCard } from './EntityTechnologySummaryCard';

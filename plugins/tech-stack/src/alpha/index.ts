@@ -1,0 +1,8 @@
+/**
+ * The Tech Stack plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+import { techStackPlugin } from './plugin';
+
+export default techStackPlugin;
