@@ -9,6 +9,7 @@ describe('inlineText', () => {
     expect(inline('**Kong** and *Envoy* `x` &amp; y')).toEqual({
       text: 'Kong and Envoy x & y',
       links: [],
+      literals: [{ start: 15, end: 16 }],
       lead: { start: 0, end: 4 },
     });
   });
@@ -27,6 +28,15 @@ describe('inlineText', () => {
 
   it('has no lead when the text does not start with bold or a link', () => {
     expect(inline('Pulumi - **fast**').lead).toBeUndefined();
+  });
+
+  it('records code spans as literal ranges', () => {
+    expect(inline('`Pub/Sub`, Redis, `Force push to master`').literals).toEqual(
+      [
+        { start: 0, end: 7 },
+        { start: 16, end: 36 },
+      ],
+    );
   });
 
   it('handles a missing token', () => {

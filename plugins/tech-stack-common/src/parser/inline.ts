@@ -13,10 +13,18 @@ export interface InlineLink {
   url: string;
 }
 
-/** Plain text of an inline token, with where its links and its leading bold text stand. */
+/** A range `[start, end)` of the plain text. */
+export interface InlineRange {
+  start: number;
+  end: number;
+}
+
+/** Plain text of an inline token, with where its links, code spans and its leading bold text stand. */
 export interface InlineText {
   text: string;
   links: InlineLink[];
+  /** Ranges of the code spans (`` `Pub/Sub` ``), when there are any: literal names. */
+  literals?: InlineRange[];
   /** Range of the bold (or link) text the inline content starts with, if any. */
   lead?: { start: number; end: number };
 }
@@ -24,7 +32,8 @@ export interface InlineText {
 /**
  * Flattens a markdown-it inline token to plain text: emphasis markers are
  * dropped, entities are already decoded by markdown-it, line breaks become
- * spaces, images are skipped; link targets are kept as ranges of the text.
+ * spaces, images are skipped; link targets and code spans are kept as
+ * ranges of the text.
  */
 export function inlineText(token: Token | undefined): InlineText {
   const children = token?.children ?? [];
@@ -34,6 +43,7 @@ export function inlineText(token: Token | undefined): InlineText {
   let leadOpen: number | undefined;
   let leadDepth = 0;
   let linkStart: number | undefined;
+  const literals: InlineRange[] = [];
   /** Whether `text` is still empty or whitespace only (kept up to date instead of trimming `text` again). */
   let blank = true;
   const append = (piece: string) => {
@@ -44,9 +54,14 @@ export function inlineText(token: Token | undefined): InlineText {
   for (const child of children) {
     switch (child.type) {
       case 'text':
-      case 'code_inline':
         append(child.content);
         break;
+      case 'code_inline': {
+        const start = text.length;
+        append(child.content);
+        if (text.length > start) literals.push({ start, end: text.length });
+        break;
+      }
       case 'softbreak':
       case 'hardbreak':
         append(' ');
@@ -87,5 +102,10 @@ export function inlineText(token: Token | undefined): InlineText {
         break;
     }
   }
-  return lead ? { text, links, lead } : { text, links };
+  return {
+    text,
+    links,
+    ...(literals.length > 0 ? { literals } : {}),
+    ...(lead ? { lead } : {}),
+  };
 }

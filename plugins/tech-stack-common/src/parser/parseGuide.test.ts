@@ -518,3 +518,44 @@ describe('parseGuide on bad input', () => {
     expect(model.warnings.length).toBeGreaterThan(0);
   });
 });
+
+describe('parseGuide: names written as code spans', () => {
+  const guide = [
+    '# Radar',
+    '## Techniques',
+    '| Technology | Ring | Description |',
+    '| --- | --- | --- |',
+    '| `Google Cloud Pub/Sub` | Adopt | Managed messaging |',
+    '| `Force push to master` | Hold | |',
+    '| `Fargate (ECS)`, `Kafka + Compact Topics` | Trial | |',
+    '| `Storage` | Assess | |',
+    '| Loki/ELK | Trial | |',
+    '',
+    '- `Tracking health over debt`: a practice',
+  ].join('\n');
+  const model = parseGuide(guide);
+  const titles = model.technologies.map(t => [t.title, t.ring]);
+
+  it('takes a code span as one name, as written: never split, not judged as prose or generic', () => {
+    expect(titles).toEqual([
+      ['Google Cloud Pub/Sub', 'adopt'],
+      ['Force push to master', 'hold'],
+      ['Fargate (ECS)', 'trial'],
+      ['Kafka + Compact Topics', 'trial'],
+      ['Storage', 'assess'],
+      ['Loki', 'trial'],
+      ['ELK', 'trial'],
+      ['Tracking health over debt', 'trial'],
+    ]);
+    expect(model.warnings).toEqual([]);
+    expect(model.technologies[0].description).toBe('Managed messaging');
+    expect(model.technologies.every(t => isValidSlug(t.slug))).toBe(true);
+  });
+
+  it('still refuses a code span longer than a name can be', () => {
+    const long = `\`${'a '.repeat(60)}\``;
+    const refused = parseGuide(`# T\n## S\n| Tools |\n|---|\n| ${long} |\n`);
+    expect(refused.technologies).toEqual([]);
+    expect(refused.warnings[0].message).toContain('looks like prose');
+  });
+});

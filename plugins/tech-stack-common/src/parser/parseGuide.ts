@@ -160,6 +160,9 @@ function looksLikeProse(name: string): boolean {
 
 type Verdict = 'ok' | 'empty' | 'prose' | 'generic';
 
+/** A name of a cell, label or item; `literal` when written as a code span (taken as written). */
+type NameInCell = CellName & { literal?: boolean };
+
 /** A candidate name, cleaned, and whether it can be a technology. */
 interface Judged {
   name: string;
@@ -183,6 +186,32 @@ interface Context {
   ring?: { ring: Ring; level: number };
 }
 
+/**
+ * Replaces each name that lies inside a code span by the whole code span, as
+ * a literal name. Names and code spans both come in text order, so one pass
+ * over each (linear, however many there are in a cell).
+ */
+function withLiteralNames(
+  text: string,
+  names: readonly CellName[],
+  literals: readonly { start: number; end: number }[],
+): NameInCell[] {
+  let next = 0;
+  return names.map(name => {
+    while (next < literals.length && literals[next].end <= name.start) next++;
+    const literal = literals[next];
+    if (literal && literal.start <= name.start && name.end <= literal.end) {
+      return {
+        name: text.slice(literal.start, literal.end),
+        start: literal.start,
+        end: literal.end,
+        literal: true,
+      };
+    }
+    return name;
+  });
+}
+
 /** Walks the token stream of one guide. */
 class GuideWalker {
   readonly collector: GuideCollector;
@@ -192,6 +221,7 @@ class GuideWalker {
   private readonly generic: Set<string>;
   private readonly defaultRing: Ring;
   private readonly judged = new Map<string, Judged>();
+  private readonly judgedLiterals = new Map<string, Judged>();
   private readonly subgraphTitles = new Map<string, string>();
   title?: string;
   titleLine = 0;
@@ -317,7 +347,7 @@ class GuideWalker {
 
   /** Places the names of one cell, label or item. */
   private place(
-    names: readonly CellName[],
+    names: readonly NameInCell[],
     where: {
       layer: string;
       ring: Ring;
@@ -329,7 +359,10 @@ class GuideWalker {
     const section = this.section();
     let layer: LayerDraft | undefined;
     for (const cellName of names) {
-      const { name, verdict, html } = this.judge(cellName.name);
+      const { name, verdict, html } = this.judge(
+        cellName.name,
+        cellName.literal,
+      );
       if (html) this.warnHtml(where.line, html, name);
       if (verdict === 'empty') continue;
       if (verdict === 'prose') {
@@ -382,20 +415,25 @@ class GuideWalker {
 
   /**
    * Cleans a candidate name (HTML removed, whitespace collapsed) and decides
-   * whether it can be a technology (cached).
+   * whether it can be a technology (cached). A literal name (a code span) is
+   * taken as written: only a name longer than {@link MAX_NAME_LENGTH} is
+   * refused, the prose and generic-name heuristics do not apply.
    */
-  private judge(raw: string): Judged {
-    let judged = this.judged.get(raw);
+  private judge(raw: string, literal = false): Judged {
+    const cache = literal ? this.judgedLiterals : this.judged;
+    let judged = cache.get(raw);
     if (!judged) {
       const html = stripHtml(raw);
       const name = clean(html.text);
       let verdict: Verdict = 'ok';
       if (!name) verdict = 'empty';
-      else if (looksLikeProse(name)) verdict = 'prose';
+      else if (literal) {
+        if (name.length > MAX_NAME_LENGTH) verdict = 'prose';
+      } else if (looksLikeProse(name)) verdict = 'prose';
       else if (isGenericName(name, this.generic)) verdict = 'generic';
       judged = { name, verdict };
       if (html.tags.length > 0 || html.strayBrackets) judged.html = html;
-      this.judged.set(raw, judged);
+      cache.set(raw, judged);
     }
     return judged;
   }
@@ -448,11 +486,13 @@ class GuideWalker {
   }
 
   /** A cell, list item or diagram label cut at {@link MAX_CELL_LENGTH} (with a warning). */
-  private cell<T extends { text: string; links: InlineText['links'] }>(
-    cell: T,
-    line: number,
-    what: string,
-  ): T {
+  private cell<
+    T extends {
+      text: string;
+      links: InlineText['links'];
+      literals?: InlineText['literals'];
+    },
+  >(cell: T, line: number, what: string): T {
     if (cell.text.length <= MAX_CELL_LENGTH) return cell;
     this.collector.warn(
       line,
@@ -461,29 +501,44 @@ class GuideWalker {
       )}"`,
     );
     const text = cutText(cell.text, MAX_CELL_LENGTH);
+    const cutRange = <R extends { start: number; end: number }>(range: R) => ({
+      ...range,
+      end: Math.min(range.end, text.length),
+    });
     const links = cell.links
       .filter(link => link.start < text.length)
-      .map(link => ({ ...link, end: Math.min(link.end, text.length) }));
-    return { ...cell, text, links };
+      .map(cutRange);
+    const literals = cell.literals
+      ?.filter(literal => literal.start < text.length)
+      .map(cutRange);
+    return { ...cell, text, links, ...(literals ? { literals } : {}) };
   }
 
   /**
    * The names of a cell, label or item: HTML tags other than `<br>` are
    * blanked out first (with a warning), `<br>` separates names like `,`.
+   * Links and code spans are never split; a name that is a code span
+   * (`` `Pub/Sub` ``, `` `Force push to master` ``) is taken as written,
+   * parenthesis included, and marked `literal`.
    */
   private split(
     raw: string,
     line: number,
     links: InlineText['links'] = [],
-  ): CellName[] {
+    literals: InlineText['literals'] = [],
+  ): NameInCell[] {
     const html = maskHtml(raw);
     if (html.tags.length > 0 || html.strayBrackets) {
       this.warnHtml(line, html, clean(html.text));
     }
-    const { names, features } = splitCell(html.text, {
-      atomic: links,
+    const { names: found, features } = splitCell(html.text, {
+      atomic: literals.length > 0 ? [...links, ...literals] : links,
       protectedNames: this.protectedNames,
     });
+    const names: NameInCell[] =
+      literals.length === 0
+        ? found
+        : withLiteralNames(html.text, found, literals);
     for (const feature of features) {
       this.collector.warn(
         line,
@@ -572,7 +627,7 @@ class GuideWalker {
         const cell = row.cells[0];
         if (!cell) continue;
         const description = rowDescription(row);
-        this.place(this.split(cell.text, row.line, cell.links), {
+        this.place(this.split(cell.text, row.line, cell.links, cell.literals), {
           layer,
           ring: rowRing(row, ring),
           line: row.line,
@@ -598,7 +653,7 @@ class GuideWalker {
         if (!cell || !cell.text.trim()) continue;
         const meaning = meanings[column] as { kind: 'tools'; ring?: Ring };
         const ring = meaning.ring ?? rowRing(row, this.contextRing());
-        this.place(this.split(cell.text, row.line, cell.links), {
+        this.place(this.split(cell.text, row.line, cell.links, cell.literals), {
           layer,
           ring,
           line: row.line,
@@ -667,7 +722,7 @@ class GuideWalker {
   }
 
   private listItem(content: InlineText, line: number, layer: string): void {
-    const { text, lead, links } = content;
+    const { text, lead, links, literals } = content;
     const nameEnd = lead ? lead.end : itemNameEnd(text);
     const rest = text.slice(skipSpace(text, nameEnd));
     const description =
@@ -676,7 +731,7 @@ class GuideWalker {
           ITEM_SEPARATORS_AND_COLON.includes(rest[0]) ? rest.slice(1) : rest,
         ),
       ) || undefined;
-    const names = this.split(text.slice(0, nameEnd), line, links);
+    const names = this.split(text.slice(0, nameEnd), line, links, literals);
     this.place(names, {
       layer,
       ring: this.contextRing(),
