@@ -1,23 +1,26 @@
 /*
  * Benchmark of our tech radar (@techstack/plugin-tech-stack TechRadar) against
  * the community one (@backstage-community/plugin-tech-radar 1.14.0), on the
- * same n deterministic entries, in the running portal's /radar-bench page
- * (packages/app/src/components/bench/RadarBenchPage.tsx).
+ * same n deterministic entries, in the /radar-bench page of the plugin's dev
+ * app (plugins/tech-stack/dev/RadarBenchPage.tsx; the example portal never
+ * includes it or the community radar).
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/radar.bench.ts
  *
- * Needs the portal on http://localhost:3000 (scripts/start.sh), or set
- * RADAR_BENCH_URL, e.g. http://localhost:7007 for the production build the
- * backend serves (`yarn workspace app build` first). Per n, the
- * implementations are measured interleaved (alternating order), one warm-up
- * page load and RADAR_BENCH_RUNS (default 5) measured loads each; medians.
+ * Uses the dev app on http://localhost:3001 when one answers there, otherwise
+ * starts it (`yarn workspace @techstack/plugin-tech-stack start`) and stops it
+ * at the end; RADAR_BENCH_URL points at another server of the harness. Per n,
+ * the implementations are measured interleaved (alternating order), one
+ * warm-up page load and RADAR_BENCH_RUNS (default 5) measured loads each;
+ * medians.
  * Env: RADAR_BENCH_N=100,300 RADAR_BENCH_RUNS=5 RADAR_BENCH_PROFILE=1
- * RADAR_BENCH_URL=http://localhost:7007
+ * RADAR_BENCH_URL=http://localhost:3001
  */
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { APP_URL, launchBrowser } from '../e2e/browser';
+import { launchBrowser } from '../e2e/browser';
 import {
   armHover,
   Geometry,
@@ -35,8 +38,13 @@ const RUNS = Number(process.env.RADAR_BENCH_RUNS ?? 5);
 const WARMUP = 1;
 const VIEWPORT = { width: 1500, height: 800 };
 const SCREENSHOTS = path.resolve(__dirname, '../artifacts/screenshots');
-/** The portal's frontend: the dev server, or the backend serving a production build. */
-const BASE_URL = (process.env.RADAR_BENCH_URL ?? APP_URL).replace(/\/$/, '');
+/** The plugin's dev app (plugins/tech-stack/dev/app-config.yaml sets its port). */
+const HARNESS_URL = 'http://localhost:3001';
+const BASE_URL = (process.env.RADAR_BENCH_URL ?? HARNESS_URL).replace(
+  /\/$/,
+  '',
+);
+const HARNESS_LOG = path.resolve(__dirname, '../artifacts/radar-harness.log');
 
 type Impl = 'ours' | 'community';
 interface Config {
@@ -70,19 +78,15 @@ function median(values: number[]): number {
 
 async function load(page: Page, config: Config, n: number) {
   const route = `/radar-bench?impl=${config.impl}&n=${n}&sectors=${config.sectors}&start=manual`;
-  // keep the pointer off the radar (and off the sidebar, which expands on hover)
+  // keep the pointer off the radar
   await page.mouse.move(VIEWPORT.width - 2, 2);
-  // the dev server may be restarting or rebuilding: retry, signing in again if asked
+  // the dev server may be rebuilding: retry
   for (let attempt = 1; ; attempt++) {
     try {
       await page.goto(`${BASE_URL}${route}`, { waitUntil: 'load' });
-      const idle = page.locator('[data-testid="radar-bench-idle"]');
-      const enter = page.getByRole('button', { name: 'Enter' });
-      await idle.or(enter).first().waitFor({ timeout: 60_000 });
-      if (await enter.isVisible()) {
-        await enter.click();
-        await idle.waitFor({ timeout: 60_000 });
-      }
+      await page
+        .locator('[data-testid="radar-bench-idle"]')
+        .waitFor({ timeout: 60_000 });
       break;
     } catch (error) {
       if (attempt >= 6) throw error;
@@ -97,7 +101,7 @@ async function load(page: Page, config: Config, n: number) {
       (window as any).radarBench && (window as any).radarBench.n === want,
     n,
   );
-  // let the app shell settle (sign-in refresh, sidebar, fonts)
+  // let the app shell settle (fonts, lazy chunks)
   await page.waitForTimeout(500);
   await page.evaluate(
     () =>
@@ -230,12 +234,64 @@ function fmt(ms: number): string {
   return Number.isFinite(ms) ? ms.toFixed(1) : 'n/a';
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the plugin's dev app unless something already answers at BASE_URL;
+ * resolves with the process to stop afterwards (undefined when reused).
+ */
+async function startHarness(): Promise<ChildProcess | undefined> {
+  if (await answers(BASE_URL)) return undefined;
+  if (process.env.RADAR_BENCH_URL) {
+    throw new Error(`nothing answers at RADAR_BENCH_URL=${BASE_URL}`);
+  }
+  fs.mkdirSync(path.dirname(HARNESS_LOG), { recursive: true });
+  const log = fs.openSync(HARNESS_LOG, 'w');
+  process.stderr.write(
+    `starting the plugin's dev app on ${BASE_URL} (log: ${HARNESS_LOG})\n`,
+  );
+  const child = spawn(
+    'yarn',
+    ['workspace', '@techstack/plugin-tech-stack', 'start'],
+    {
+      cwd: path.resolve(__dirname, '..'),
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', code =>
+      reject(new Error(`the dev app exited (${code}); see ${HARNESS_LOG}`)),
+    ),
+  );
+  // the first build takes a minute or two on a busy machine
+  for (let i = 0; i < 300; i++) {
+    if (await answers(BASE_URL)) return child;
+    await Promise.race([exited, new Promise(r => setTimeout(r, 1000))]);
+  }
+  stopHarness(child);
+  throw new Error(`the dev app did not answer at ${BASE_URL} in 300 s`);
+}
+
+function stopHarness(child: ChildProcess | undefined) {
+  if (child?.pid !== undefined && child.exitCode === null) {
+    // the dev server runs in its own process group
+    process.kill(-child.pid, 'SIGTERM');
+  }
+}
+
 async function main() {
+  const harness = await startHarness();
   const browser = await launchBrowser();
   try {
-    // load() signs in as guest when asked
     const page = await browser.newPage({ viewport: VIEWPORT });
-    console.log(`portal: ${BASE_URL}`);
+    console.log(`harness: ${BASE_URL}`);
     if (process.env.RADAR_BENCH_PROFILE === 'only') {
       await profile(page, Math.max(...SIZES));
       await profile(page, Math.max(...SIZES), CONFIGS[1]);
@@ -377,6 +433,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    stopHarness(harness);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TechRadarApi } from '@backstage-community/plugin-tech-radar';
-import type { RadarEntry, RadarMovement } from '@techstack/plugin-tech-stack';
+import type { RadarEntry, RadarMovement } from '../src';
 
 /** The community radar's data format. */
 export type CommunityRadarData = Awaited<ReturnType<TechRadarApi['load']>>;

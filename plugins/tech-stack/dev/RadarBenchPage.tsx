@@ -1,19 +1,14 @@
 import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiProvider } from '@backstage/core-app-api';
-import { ApiHolder, ApiRef, useApiHolder } from '@backstage/core-plugin-api';
-import {
-  TechRadarApi,
-  TechRadarComponent,
-  techRadarApiRef,
-} from '@backstage-community/plugin-tech-radar';
-import { RadarEntry, TechRadar } from '@techstack/plugin-tech-stack';
+import { TechRadarComponent } from '@backstage-community/plugin-tech-radar';
+import { RadarEntry, TechRadar } from '../src';
 import {
   benchEntries,
   benchSectors,
   BENCH_RINGS,
   communityRadarData,
 } from './benchData';
+import { communityRadarSource } from './communityRadarApi';
 
 /** What `bench/radar.bench.ts` drives from the page (with `start=manual`). */
 declare global {
@@ -30,30 +25,12 @@ declare global {
 
 type Impl = 'ours' | 'community';
 
-/** The parent's APIs, with the community radar's loader replaced. */
-function WithTechRadarData(props: {
-  data: Awaited<ReturnType<TechRadarApi['load']>>;
-  children: ReactNode;
-}) {
-  const parent = useApiHolder();
-  const { data } = props;
-  const apis = useMemo<ApiHolder>(() => {
-    const loader: TechRadarApi = { load: async () => data };
-    return {
-      get<T>(ref: ApiRef<T>): T | undefined {
-        if (ref.id === techRadarApiRef.id) return loader as unknown as T;
-        return parent.get(ref);
-      },
-    };
-  }, [parent, data]);
-  return <ApiProvider apis={apis}>{props.children}</ApiProvider>;
-}
-
 /**
  * Harness of `bench/radar.bench.ts`: our radar or the community one on the
  * same n deterministic entries.
  *
  * `/radar-bench?impl=ours|community&n=100|300|1000&sectors=4[&start=manual]`
+ * of the plugin's dev app (`yarn workspace @techstack/plugin-tech-stack start`).
  *
  * The data is handed to the radar after mount (`performance.mark('data')`
  * right before the radar subtree renders); with `start=manual` only when the
@@ -94,19 +71,18 @@ export function RadarBenchPage() {
       titles: entries.map(e => e.title),
       start,
     };
+    communityRadarSource.data = community;
     if (!manual) start();
     return () => {
       delete window.radarBench;
     };
-  }, [impl, n, sectors, entries, manual]);
+  }, [impl, n, sectors, entries, community, manual]);
 
   let radar: ReactNode = null;
   if (started) {
     radar =
       community !== undefined ? (
-        <WithTechRadarData data={community}>
-          <TechRadarComponent />
-        </WithTechRadarData>
+        <TechRadarComponent />
       ) : (
         <TechRadar sectors={sectors} entries={entries} title="Bench radar" />
       );

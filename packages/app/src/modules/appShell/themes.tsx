@@ -5,7 +5,7 @@ import {
   UnifiedTheme,
   UnifiedThemeProvider,
 } from '@backstage/theme';
-import { AppTheme } from '@backstage/core-plugin-api';
+import { ThemeBlueprint } from '@backstage/plugin-app-react';
 import LightIcon from '@material-ui/icons/WbSunny';
 import DarkIcon from '@material-ui/icons/Brightness2';
 
@@ -34,24 +34,34 @@ function themeFor(variant: 'light' | 'dark'): UnifiedTheme {
 const light = themeFor('light');
 const dark = themeFor('dark');
 
-/** The example portal's themes: Backstage's light and dark ones, with wrapping page titles. */
-export const themes: AppTheme[] = [
-  {
-    id: 'light',
-    title: 'Light Theme',
-    variant: 'light',
-    icon: <LightIcon />,
-    Provider: ({ children }) => (
-      <UnifiedThemeProvider theme={light}>{children}</UnifiedThemeProvider>
-    ),
+/** Backstage's light theme with wrapping page titles (replaces `theme:app/light`). */
+export const lightTheme = ThemeBlueprint.make({
+  name: 'light',
+  params: {
+    theme: {
+      id: 'light',
+      title: 'Light Theme',
+      variant: 'light',
+      icon: <LightIcon />,
+      Provider: ({ children }) => (
+        <UnifiedThemeProvider theme={light}>{children}</UnifiedThemeProvider>
+      ),
+    },
   },
-  {
-    id: 'dark',
-    title: 'Dark Theme',
-    variant: 'dark',
-    icon: <DarkIcon />,
-    Provider: ({ children }) => (
-      <UnifiedThemeProvider theme={dark}>{children}</UnifiedThemeProvider>
-    ),
+});
+
+/** Backstage's dark theme with wrapping page titles (replaces `theme:app/dark`). */
+export const darkTheme = ThemeBlueprint.make({
+  name: 'dark',
+  params: {
+    theme: {
+      id: 'dark',
+      title: 'Dark Theme',
+      variant: 'dark',
+      icon: <DarkIcon />,
+      Provider: ({ children }) => (
+        <UnifiedThemeProvider theme={dark}>{children}</UnifiedThemeProvider>
+      ),
+    },
   },
-];
+});
