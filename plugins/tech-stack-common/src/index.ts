@@ -31,10 +31,33 @@ export {
 } from './entities/guideToEntities';
 export type {
   GuideToEntitiesOptions,
+  GuideToTechRadarOptions,
   TechRadarEntry,
   TechRadarJson,
   TechRadarRing,
 } from './entities/guideToEntities';
+export {
+  defaultQuadrantGroups,
+  MAX_QUADRANT_MAP_LENGTH,
+  MAX_QUADRANTS,
+  parseQuadrantMap,
+  radarPlacement,
+  resolveQuadrantGroups,
+} from './entities/radarQuadrants';
+export type { QuadrantGroup } from './entities/radarQuadrants';
+export { MAX_CSV_FIELDS, parseCsv } from './import/csv';
+export type { CsvRecord } from './import/csv';
+export { readByorCsv } from './import/byorCsv';
+export { readTechRadarJson } from './import/techRadarJson';
+export { MAX_IMPORTED_DESCRIPTION_LENGTH } from './import/importedRadar';
+export type {
+  ImportedEntry,
+  ImportedQuadrant,
+  ImportedRadar,
+} from './import/importedRadar';
+export { DEFAULT_IMPORTED_TITLE, radarToGuide } from './import/radarToGuide';
+export type { GuideRow, ImportedGuide } from './import/radarToGuide';
+export { checkImportedGuide } from './import/checkImportedGuide';
 export {
   MAX_TECHNOLOGY_NAME_LENGTH,
   technologyNameKey,

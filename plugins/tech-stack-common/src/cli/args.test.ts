@@ -38,6 +38,45 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads import and the quadrant options of parse', () => {
+    expect(
+      parseCliArgs([
+        'import',
+        'radar.json',
+        '--from',
+        'tech-radar-json',
+        '--title=Our radar',
+      ]),
+    ).toEqual({
+      kind: 'import',
+      input: 'radar.json',
+      from: 'tech-radar-json',
+      title: 'Our radar',
+    });
+    expect(
+      parseCliArgs([
+        'parse',
+        'g.md',
+        '--format',
+        'tech-radar-json',
+        '--quadrant-map',
+        'A=B',
+      ]),
+    ).toMatchObject({ quadrants: { count: 4, map: 'A=B' } });
+    expect(
+      parseCliArgs([
+        'parse',
+        'g.md',
+        '--format',
+        'tech-radar-json',
+        '--quadrants',
+        '3',
+        '--config',
+        'app-config.yaml',
+      ]),
+    ).toMatchObject({ quadrants: { count: 3, config: 'app-config.yaml' } });
+  });
+
   it('returns help for --help or no arguments', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['parse', 'x', '-h'])).toEqual({ kind: 'help' });
@@ -52,7 +91,52 @@ describe('parseCliArgs', () => {
     [['parse', 'x', 'y'], 'unexpected argument "y"'],
     [['parse', 'x', '--default-ring', 'maybe'], 'unknown ring "maybe"'],
     [['parse', 'x', '--date', 'today'], '--date must be yyyy-mm-dd'],
-    [['--format', 'json'], 'missing command "parse"'],
+    [['--format', 'json'], 'missing command "parse" or "import"'],
+    [
+      ['import', 'radar.csv'],
+      'import needs --from (tech-radar-json or byor-csv)',
+    ],
+    [
+      ['import', 'radar.csv', '--from', 'xlsx'],
+      'unknown --from format "xlsx" (expected tech-radar-json, byor-csv)',
+    ],
+    [
+      ['parse', 'x', '--format', 'xml'],
+      'unknown format "xml" (expected json, catalog-yaml, tech-radar-json)',
+    ],
+    [
+      ['parse', 'x', '--from', 'byor-csv'],
+      'option --from does not apply to parse',
+    ],
+    [
+      ['import', 'x', '--from', 'byor-csv', '--owner', 'g'],
+      'option --owner does not apply to import',
+    ],
+    [
+      ['parse', 'x', '--quadrants', '4'],
+      '--quadrants, --quadrant-map and --config apply to --format tech-radar-json only',
+    ],
+    [
+      ['parse', 'x', '--format', 'tech-radar-json', '--quadrants', '0'],
+      '--quadrants must be a whole number from 1 to 64, got "0"',
+    ],
+    [
+      ['parse', 'x', '--format', 'tech-radar-json', '--quadrants', 'four'],
+      'got "four"',
+    ],
+    [
+      [
+        'parse',
+        'x',
+        '--format',
+        'tech-radar-json',
+        '--quadrant-map',
+        'A=B',
+        '--config',
+        'c.yaml',
+      ],
+      'use --quadrant-map or --config, not both',
+    ],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

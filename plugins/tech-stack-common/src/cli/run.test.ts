@@ -8,6 +8,21 @@ const SEED = resolve(
   __dirname,
   '../../../../examples/technology-stack-guide.md',
 );
+const FIXTURES = resolve(__dirname, '../import/__fixtures__');
+
+const APP_CONFIG = `
+app:
+  title: Portal
+techStack:
+  export:
+    quadrants:
+      - name: Platforms
+        sections: [Core Infrastructure, Edge & CDN, Event-Driven Architecture]
+      - name: Data & AI
+        sections: [Data Layer, AI/ML Infrastructure]
+      - name: Operations
+        sections: [Observability, Security]
+`;
 
 function fakeIo(overrides: Partial<CliIo> = {}) {
   const out: string[] = [];
@@ -17,6 +32,11 @@ function fakeIo(overrides: Partial<CliIo> = {}) {
     stderr: text => err.push(text),
     readFile: async path => {
       if (path === 'seed.md') return readFileSync(SEED);
+      if (path === 'app-config.yaml') return Buffer.from(APP_CONFIG);
+      if (path === 'empty-config.yaml') return Buffer.from('app: {}\n');
+      if (path.startsWith('fixtures/')) {
+        return readFileSync(resolve(FIXTURES, path.slice('fixtures/'.length)));
+      }
       throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
     },
     fetch: async () =>
@@ -135,7 +155,7 @@ describe('runCli', () => {
   it('prints usage for --help and exits 2 on bad arguments', async () => {
     const help = fakeIo();
     expect(await runCli(['--help'], help.io)).toBe(0);
-    expect(help.stdout()).toContain('Usage: yarn tech-stack parse');
+    expect(help.stdout()).toContain('Usage: tech-stack parse');
     const bad = fakeIo();
     expect(await runCli(['parse', 'x', '--format', 'xml'], bad.io)).toBe(2);
     expect(bad.stderr().trimEnd().split('\n')).toHaveLength(1);
@@ -148,5 +168,210 @@ describe('runCli', () => {
     });
     expect(await runCli(['parse', 'x.md'], io)).toBe(0);
     expect(JSON.parse(stdout()).title).toBe('Café');
+  });
+
+  const radarOf = (stdout: string) => JSON.parse(stdout);
+  const counts = (radar: any) =>
+    radar.quadrants.map(
+      (q: any) => radar.entries.filter((e: any) => e.quadrant === q.id).length,
+    );
+
+  it('draws the seed in four quadrants with --quadrants 4, balanced by entries', async () => {
+    const { io, stdout } = fakeIo();
+    expect(
+      await runCli(
+        ['parse', 'seed.md', '--format', 'tech-radar-json', '--quadrants', '4'],
+        io,
+      ),
+    ).toBe(0);
+    const radar = radarOf(stdout());
+    expect(radar.quadrants.map((q: any) => q.name)).toEqual([
+      'Core Infrastructure',
+      'Data Layer',
+      'AI/ML Infrastructure',
+      'Observability, Security, Event-Driven Architecture, Edge & CDN',
+    ]);
+    expect(counts(radar)).toEqual([17, 29, 25, 35]);
+  });
+
+  it('draws the quadrants of --quadrant-map and of --config', async () => {
+    const flag = fakeIo();
+    expect(
+      await runCli(
+        [
+          'parse',
+          'seed.md',
+          '--format=tech-radar-json',
+          '--quadrant-map',
+          'Core Infrastructure=Platforms;Edge & CDN=Platforms;Event-Driven Architecture=Platforms;' +
+            'Data Layer=Data & AI;AI/ML Infrastructure=Data & AI;Observability=Operations;Security=Operations',
+        ],
+        flag.io,
+      ),
+    ).toBe(0);
+    const config = fakeIo();
+    expect(
+      await runCli(
+        [
+          'parse',
+          'seed.md',
+          '--format=tech-radar-json',
+          '--config',
+          'app-config.yaml',
+        ],
+        config.io,
+      ),
+    ).toBe(0);
+    expect(radarOf(config.stdout())).toEqual(radarOf(flag.stdout()));
+    const radar = radarOf(flag.stdout());
+    expect(radar.quadrants).toEqual([
+      { id: 'platforms', name: 'Platforms' },
+      { id: 'data-ai', name: 'Data & AI' },
+      { id: 'operations', name: 'Operations' },
+    ]);
+    expect(counts(radar)).toEqual([28, 54, 24]);
+    expect(radarOf(config.stdout()).quadrants).toEqual(radar.quadrants);
+    expect(counts(radarOf(config.stdout()))).toEqual([28, 54, 24]);
+  });
+
+  it.each([
+    [
+      ['--quadrant-map', 'Data Lake=Data'],
+      'tech-stack: --quadrant-map: unknown section "Data Lake" (the guide\'s sections: "Core Infrastructure", "Data Layer", "AI/ML Infrastructure", "Observability", "Security", "Event-Driven Architecture", "Edge & CDN")\n',
+    ],
+    [
+      [
+        '--quadrant-map',
+        'Core Infrastructure=A;Data Layer=B;AI/ML Infrastructure=C;Observability=D;Security=E;Event-Driven Architecture=E;Edge & CDN=E',
+      ],
+      'tech-stack: --quadrant-map names 5 quadrants ("A", "B", "C", "D", "E"); at most 4\n',
+    ],
+    [
+      ['--config', 'empty-config.yaml'],
+      'tech-stack: empty-config.yaml has no techStack.export.quadrants\n',
+    ],
+  ])(
+    'refuses a mapping that does not fit the guide in one line, exit 2 (%#)',
+    async (extra, message) => {
+      const { io, stdout, stderr } = fakeIo();
+      expect(
+        await runCli(
+          ['parse', 'seed.md', '--format', 'tech-radar-json', ...extra],
+          io,
+        ),
+      ).toBe(2);
+      expect(stderr()).toBe(message);
+      expect(stdout()).toBe('');
+    },
+  );
+
+  it('exits 1 with one line when the --config file cannot be read', async () => {
+    const { io, stderr } = fakeIo();
+    expect(
+      await runCli(
+        [
+          'parse',
+          'seed.md',
+          '--format',
+          'tech-radar-json',
+          '--config',
+          'missing.yaml',
+        ],
+        io,
+      ),
+    ).toBe(1);
+    expect(stderr()).toBe('tech-stack: no such file: missing.yaml\n');
+  });
+
+  it.each([
+    ['byor-radar.csv', 'byor-csv', 13],
+    ['community-tech-radar.json', 'tech-radar-json', 12],
+  ])(
+    'imports %s as a guide that parses back to every entry',
+    async (file, from, count) => {
+      const imported = fakeIo();
+      expect(
+        await runCli(
+          ['import', `fixtures/${file}`, '--from', from],
+          imported.io,
+        ),
+      ).toBe(0);
+      expect(imported.stderr()).toBe('');
+      const parsed = fakeIo({
+        readFile: async () => Buffer.from(imported.stdout()),
+      });
+      expect(await runCli(['parse', 'imported.md'], parsed.io)).toBe(0);
+      expect(parsed.stderr()).toBe('');
+      expect(JSON.parse(parsed.stdout()).technologies).toHaveLength(count);
+    },
+  );
+
+  it('titles an import with --title and warns about entries that merge', async () => {
+    const { io, stdout, stderr } = fakeIo({
+      readFile: async () =>
+        Buffer.from(
+          'name,ring,quadrant\nKafka,Adopt,Data\nApache Kafka,Trial,Data\n',
+        ),
+    });
+    expect(
+      await runCli(
+        ['import', 'r.csv', '--from', 'byor-csv', '--title', 'Data *radar*'],
+        io,
+      ),
+    ).toBe(0);
+    expect(stdout().split('\n')[0]).toBe('# Data \\*radar\\*');
+    expect(stderr()).toBe(
+      'warning: "Kafka" and "Apache Kafka" are read back as one technology, "Kafka"\n',
+    );
+  });
+
+  it.each([
+    [
+      ['import', 'missing.csv', '--from', 'byor-csv'],
+      1,
+      'tech-stack: no such file: missing.csv\n',
+    ],
+    [
+      ['import', 'fixtures/byor-radar.csv', '--from', 'tech-radar-json'],
+      1,
+      'tech-stack: not JSON: ',
+    ],
+    [
+      ['import', 'x.csv', '--from', 'xlsx'],
+      2,
+      'tech-stack: unknown --from format "xlsx" (expected tech-radar-json, byor-csv)\n',
+    ],
+    [
+      ['parse', 'seed.md', '--format', 'xml'],
+      2,
+      'tech-stack: unknown format "xml" (expected json, catalog-yaml, tech-radar-json)\n',
+    ],
+  ])('fails %j with one line', async (argv, code, message) => {
+    const { io, stdout, stderr } = fakeIo();
+    expect(await runCli(argv, io)).toBe(code);
+    expect(stderr().startsWith(message)).toBe(true);
+    expect(stderr().trimEnd().split('\n')).toHaveLength(1);
+    expect(stdout()).toBe('');
+  });
+
+  it('refuses an oversized or binary radar file with one line', async () => {
+    const big = fakeIo({
+      readFile: async () => new Uint8Array(6 * 1024 * 1024).fill(0x61),
+    });
+    expect(
+      await runCli(['import', 'big.csv', '--from', 'byor-csv'], big.io),
+    ).toBe(1);
+    expect(big.stderr()).toBe(
+      'tech-stack: input is too big: 6291456 bytes (limit 5242880)\n',
+    );
+    const binary = fakeIo({
+      readFile: async () => new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]),
+    });
+    expect(
+      await runCli(['import', 'radar.xlsx', '--from', 'byor-csv'], binary.io),
+    ).toBe(1);
+    expect(binary.stderr()).toBe(
+      'tech-stack: input looks binary (contains NUL bytes), not a Build Your Own Radar CSV file\n',
+    );
   });
 });

@@ -1,11 +1,28 @@
+import { InputError as LibraryInputError } from '@backstage/errors';
 import { stringify } from 'yaml';
 import {
   guideToTechnologyEntities,
   guideToTechRadarJson,
 } from '../entities/guideToEntities';
+import {
+  defaultQuadrantGroups,
+  parseQuadrantMap,
+  QuadrantGroup,
+  resolveQuadrantGroups,
+} from '../entities/radarQuadrants';
+import type { GuideModel } from '../model';
+import { readByorCsv } from '../import/byorCsv';
+import { checkImportedGuide } from '../import/checkImportedGuide';
+import { radarToGuide } from '../import/radarToGuide';
+import { readTechRadarJson } from '../import/techRadarJson';
 import { DEFAULT_MAX_GUIDE_BYTES, parseGuide } from '../parser/parseGuide';
 import { technologySlug } from '../parser/slug';
 import { CliCommand, parseCliArgs, USAGE, UsageError } from './args';
+import {
+  MAX_CONFIG_BYTES,
+  QUADRANTS_CONFIG_KEY,
+  readQuadrantConfig,
+} from './quadrantConfig';
 
 /** What the CLI needs from its environment (injected, so it can be tested). */
 export interface CliIo {
@@ -75,10 +92,14 @@ async function readBytes(
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Decodes guide bytes; rejects binary and oversized input with a one-line reason. */
+/**
+ * Decodes guide bytes (or those of another text input, `what`); rejects
+ * binary and oversized input with a one-line reason.
+ */
 export function decodeGuideBytes(
   bytes: Uint8Array,
   maxBytes = DEFAULT_MAX_GUIDE_BYTES,
+  what = 'a markdown guide',
 ): string {
   if (bytes.length > maxBytes) {
     throw new InputError(
@@ -88,7 +109,7 @@ export function decodeGuideBytes(
   const sample = bytes.subarray(0, BINARY_SAMPLE);
   if (sample.includes(0)) {
     throw new InputError(
-      'input looks binary (contains NUL bytes), not a markdown guide',
+      `input looks binary (contains NUL bytes), not ${what}`,
     );
   }
   try {
@@ -113,15 +134,61 @@ function guideIdOf(input: string): string {
   );
 }
 
-function render(
+/** Reads and decodes one input: a local file or an `http(s)` URL. */
+async function readText(
+  input: string,
+  io: CliIo,
+  maxBytes: number,
+  what: string,
+): Promise<string> {
+  return decodeGuideBytes(await readBytes(input, io, maxBytes), maxBytes, what);
+}
+
+/** The quadrants of `--quadrants`, `--quadrant-map` or `--config`; a bad mapping is a {@link UsageError}. */
+async function quadrantGroups(
+  command: Extract<CliCommand, { kind: 'parse' }>,
+  model: GuideModel,
+  io: CliIo,
+): Promise<QuadrantGroup[] | undefined> {
+  const options = command.quadrants;
+  if (!options) return undefined;
+  let groups: QuadrantGroup[];
+  let what: string;
+  try {
+    if (options.map !== undefined) {
+      what = '--quadrant-map';
+      groups = parseQuadrantMap(options.map);
+    } else if (options.config !== undefined) {
+      what = `${QUADRANTS_CONFIG_KEY} of ${options.config}`;
+      const text = await readText(
+        options.config,
+        io,
+        MAX_CONFIG_BYTES,
+        'a YAML config file',
+      );
+      groups = readQuadrantConfig(text, options.config);
+    } else {
+      return defaultQuadrantGroups(model, options.count);
+    }
+    return resolveQuadrantGroups(model, groups, options.count, what);
+  } catch (error) {
+    if (error instanceof LibraryInputError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+async function renderGuide(
   command: Extract<CliCommand, { kind: 'parse' }>,
   text: string,
   io: CliIo,
-): void {
+): Promise<void> {
   const model = parseGuide(
     text,
     command.defaultRing ? { defaultRing: command.defaultRing } : {},
   );
+  const quadrants = await quadrantGroups(command, model, io);
   for (const warning of model.warnings) {
     io.stderr(`line ${warning.line}: ${warning.message}\n`);
   }
@@ -130,7 +197,10 @@ function render(
   } else if (command.format === 'tech-radar-json') {
     io.stdout(
       `${JSON.stringify(
-        guideToTechRadarJson(model, command.date ? { date: command.date } : {}),
+        guideToTechRadarJson(model, {
+          ...(command.date ? { date: command.date } : {}),
+          ...(quadrants ? { quadrants } : {}),
+        }),
         null,
         2,
       )}\n`,
@@ -148,9 +218,40 @@ function render(
   }
 }
 
+const IMPORT_READERS = {
+  'tech-radar-json': {
+    read: readTechRadarJson,
+    what: 'a tech radar JSON file',
+  },
+  'byor-csv': { read: readByorCsv, what: 'a Build Your Own Radar CSV file' },
+} as const;
+
+/**
+ * `tech-stack import`: the radar as a guide on stdout; every entry that would
+ * not come back as it went in (checked by parsing the guide written) as a
+ * warning on stderr.
+ */
+function renderImport(
+  command: Extract<CliCommand, { kind: 'import' }>,
+  text: string,
+  io: CliIo,
+): void {
+  const reader = IMPORT_READERS[command.from];
+  const radar = reader.read(text);
+  const guide = radarToGuide(radar, {
+    source: reader.what,
+    ...(command.title !== undefined ? { title: command.title } : {}),
+  });
+  for (const problem of checkImportedGuide(guide, parseGuide(guide.markdown))) {
+    io.stderr(`warning: ${problem}\n`);
+  }
+  io.stdout(guide.markdown);
+}
+
 /**
  * Runs `tech-stack` with the given arguments. Returns the exit code: 0 on
- * success, 1 when the input cannot be read or parsed, 2 on bad arguments.
+ * success, 1 when an input cannot be read or converted, 2 on bad arguments
+ * (a quadrant mapping that does not fit the guide included).
  */
 export async function runCli(
   argv: readonly string[],
@@ -171,10 +272,30 @@ export async function runCli(
     return 0;
   }
   try {
-    const bytes = await readBytes(command.input, io, DEFAULT_MAX_GUIDE_BYTES);
-    render(command, decodeGuideBytes(bytes), io);
+    if (command.kind === 'import') {
+      const reader = IMPORT_READERS[command.from];
+      const text = await readText(
+        command.input,
+        io,
+        DEFAULT_MAX_GUIDE_BYTES,
+        reader.what,
+      );
+      renderImport(command, text, io);
+    } else {
+      const text = await readText(
+        command.input,
+        io,
+        DEFAULT_MAX_GUIDE_BYTES,
+        'a markdown guide',
+      );
+      await renderGuide(command, text, io);
+    }
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`tech-stack: ${error.message}\n`);
+      return 2;
+    }
     io.stderr(`tech-stack: ${errorMessage(error).split('\n')[0]}\n`);
     return 1;
   }

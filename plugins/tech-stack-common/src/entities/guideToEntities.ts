@@ -9,7 +9,8 @@ import {
 } from '../entity';
 import type { GuideModel, GuideTechnology } from '../model';
 import { technologySlug } from '../parser/slug';
-import { compareRings, RINGS } from '../types';
+import { RINGS } from '../types';
+import { QuadrantGroup, radarPlacement } from './radarQuadrants';
 import type { Ring } from '../types';
 
 /** Options of {@link guideToTechnologyEntities}. */
@@ -123,6 +124,8 @@ export interface TechRadarEntry {
   title: string;
   quadrant: string;
   description?: string;
+  /** The first link, for readers of the older format (the radar's `url`). */
+  url?: string;
   links?: Array<{ url: string; title: string }>;
   timeline: Array<{
     moved: 0;
@@ -176,15 +179,28 @@ function isoDate(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Options of {@link guideToTechRadarJson}. */
+export interface GuideToTechRadarOptions {
+  /** Timeline date (`yyyy-mm-dd`); default the front matter's `updated`/`date`, else today. */
+  date?: string;
+  /**
+   * Quadrants to draw, each with the sections it holds (from
+   * `defaultQuadrantGroups` or `resolveQuadrantGroups`); default one
+   * quadrant per section. Entries of sections in no quadrant are left out.
+   */
+  quadrants?: readonly QuadrantGroup[];
+}
+
 /**
  * Converts a parsed guide into the data of `@backstage-community/plugin-tech-radar`:
- * one quadrant per section, the four rings, one entry per technology placed
- * in the section (quadrant) of its best placement. The timeline date is
- * `options.date`, else the front matter's `date`/`updated`, else today.
+ * one quadrant per section (or per group of `options.quadrants`), the four
+ * rings, one entry per technology placed in the quadrant of its best
+ * placement (the first one in guide order among equals). The timeline date is
+ * `options.date`, else the front matter's `updated`/`date`, else today.
  */
 export function guideToTechRadarJson(
   model: GuideModel,
-  options: { date?: string } = {},
+  options: GuideToTechRadarOptions = {},
 ): TechRadarJson {
   const date =
     options.date ??
@@ -193,19 +209,23 @@ export function guideToTechRadarJson(
     new Date().toISOString().slice(0, 10);
   const quadrantIds = new Map<string, string>();
   const usedIds = new Set<string>();
-  const quadrants = model.sections.map(section => {
-    const base = technologySlug(section.title);
+  const groups =
+    options.quadrants ??
+    model.sections.map(section => ({
+      name: section.title,
+      sections: [section.title],
+    }));
+  const quadrants = groups.map(group => {
+    const base = technologySlug(group.name);
     let id = base;
     for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);
-    quadrantIds.set(section.title, id);
-    return { id, name: section.title };
+    for (const section of group.sections) quadrantIds.set(section, id);
+    return { id, name: group.name };
   });
   const entries: TechRadarEntry[] = [];
   for (const tech of model.technologies) {
-    const best = [...tech.placements].sort((a, b) =>
-      compareRings(a.ring, b.ring),
-    )[0];
+    const best = radarPlacement(tech);
     const quadrant = best && quadrantIds.get(best.section);
     if (!best || !quadrant) continue;
     const where = [best.group, best.layer].filter(Boolean).join(' › ');
@@ -218,6 +238,7 @@ export function guideToTechRadarJson(
       description,
       ...(tech.links.length > 0
         ? {
+            url: tech.links[0].url,
             links: tech.links.map(link => ({
               url: link.url,
               title: link.title ?? tech.title,

@@ -35,6 +35,15 @@ describe('stripHtml', () => {
     });
   });
 
+  it('turns block tags into spaces with separateBlocks', () => {
+    expect(
+      stripHtml('<p><b>Fast</b></p><p>safe</p> a < b', {
+        separateBlocks: true,
+        keepStrayBrackets: true,
+      }).text,
+    ).toBe(' Fast  safe  a < b');
+  });
+
   it('removes lone brackets unless asked to keep them', () => {
     expect(stripHtml('a < b > c')).toEqual({
       text: 'a  b  c',

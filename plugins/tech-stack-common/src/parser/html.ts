@@ -88,14 +88,46 @@ function isBr(text: string, start: number, name: string | undefined): boolean {
   return name === 'br' && brTagLength(text, start) > 0;
 }
 
+/** Tags that end a block of text (`<p>`, `<li>`, `<script>`, …): with `separateBlocks` they become a space (the text between tags is kept as text). */
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dd',
+  'dt',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'pre',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'script',
+  'style',
+]);
+
+function isBlockTag(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  return BLOCK_TAGS.has(name.startsWith('/') ? name.slice(1) : name);
+}
+
 /**
- * Removes inline HTML from text: every tag goes (a `<br>` becomes a space),
- * the text between tags stays, and lone `<` and `>` are removed as well
- * (unless `keepStrayBrackets`), so the result contains neither. Linear time.
+ * Removes inline HTML from text: every tag goes (a `<br>` becomes a space,
+ * and so does a block tag such as `<p>` or `</li>` with `separateBlocks`), the text between tags stays, and lone
+ * `<` and `>` are removed as well (unless `keepStrayBrackets`), so the result
+ * contains neither. Linear time.
  */
 export function stripHtml(
   text: string,
-  options: { keepStrayBrackets?: boolean } = {},
+  options: { keepStrayBrackets?: boolean; separateBlocks?: boolean } = {},
 ): HtmlFound {
   const found: HtmlFound = { text, tags: [], strayBrackets: false };
   if (text.indexOf('<') < 0 && text.indexOf('>') < 0) return found;
@@ -108,7 +140,9 @@ export function stripHtml(
     } else if (!isBr(text, start, name)) {
       found.tags.push(name);
     }
-    out += text.slice(copied, start) + (isBr(text, start, name) ? ' ' : '');
+    const space =
+      isBr(text, start, name) || (options.separateBlocks && isBlockTag(name));
+    out += text.slice(copied, start) + (space ? ' ' : '');
     copied = end;
   });
   found.text = out + text.slice(copied);
