@@ -26,6 +26,9 @@ run_step() {
 run_step "type-check (tsc)" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
 run_step "formatting (prettier)" yarn prettier --check .
+# The API reports (report*.api.md) match the packages' public surface; reads
+# the declarations tsc just wrote to dist-types/.
+run_step "API reports" yarn api-reports:check
 # Real PostgreSQL for the tests that claim PostgreSQL support (skipped when
 # TS_SKIP_POSTGRES=1); exports the connection string TestDatabases reads.
 if [ "${TS_SKIP_POSTGRES:-0}" != 1 ]; then

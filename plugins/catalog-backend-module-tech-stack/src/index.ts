@@ -14,6 +14,8 @@ export type {
 } from './provider/TechStackGuideEntityProvider';
 export { readTechStackConfig, parseOverrides } from './provider/config';
 export type { GuideRunOutcome } from './provider/GuideRunOutcome';
+export { GuideRunStore } from './database/GuideRunStore';
+export type { GuideRunRecord } from './database/GuideRunStore';
 export { parseInWorker, ParseTimeoutError } from './provider/parseInWorker';
 export type { WorkerParseResult } from './provider/parseInWorker';
 export type { RefreshGuideAnswer } from './service/refreshHandler';

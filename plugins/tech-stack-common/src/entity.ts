@@ -2,26 +2,62 @@ import type { Entity } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { RINGS, TECHNOLOGY_TYPES, Ring, TechnologyType } from './types';
 
-/** apiVersion of the Technology kind. */
+/**
+ * apiVersion of the Technology kind.
+ *
+ * @public
+ */
 export const TECHNOLOGY_API_VERSION = 'techstack.dev/v1alpha1';
-/** The entity kind for one technology of the guide. */
+/**
+ * The entity kind for one technology of the guide.
+ *
+ * @public
+ */
 export const TECHNOLOGY_KIND = 'Technology';
 
-/** A component lists the technologies it uses here: comma-separated names, aliases or refs. */
+/**
+ * A component lists the technologies it uses here: comma-separated names, aliases or refs.
+ *
+ * @public
+ */
 export const ANNOTATION_TECHSTACK_USES = 'techstack.dev/uses';
-/** Where a Technology entry came from: the guide's URL or path, with `#L<line>`. */
+/**
+ * Where a Technology entry came from: the guide's URL or path, with `#L<line>`.
+ *
+ * @public
+ */
 export const ANNOTATION_TECHSTACK_SOURCE = 'techstack.dev/source-location';
-/** Which configured guide (its `id`) produced a Technology entity. */
+/**
+ * Which configured guide (its `id`) produced a Technology entity.
+ *
+ * @public
+ */
 export const ANNOTATION_TECHSTACK_GUIDE = 'techstack.dev/guide';
-/** JSON-encoded ring history: `[{ date, from, to }]`, newest last. */
+/**
+ * JSON-encoded ring history: `[{ date, from, to }]`, newest last.
+ *
+ * @public
+ */
 export const ANNOTATION_TECHSTACK_RING_HISTORY = 'techstack.dev/ring-history';
 
-/** Relation from a component to a technology it uses. */
+/**
+ * Relation from a component to a technology it uses.
+ *
+ * @public
+ */
 export const RELATION_USES_TECHNOLOGY = 'usesTechnology';
-/** Relation from a technology to a component that uses it. */
+/**
+ * Relation from a technology to a component that uses it.
+ *
+ * @public
+ */
 export const RELATION_TECHNOLOGY_USED_BY = 'technologyUsedBy';
 
-/** One place a technology appears in the guide. */
+/**
+ * One place a technology appears in the guide.
+ *
+ * @public
+ */
 export type TechnologyLayer = {
   /** The `##` section: a radar sector. */
   section: string;
@@ -35,7 +71,11 @@ export type TechnologyLayer = {
   line?: number;
 };
 
-/** The spec of a Technology entity. */
+/**
+ * The spec of a Technology entity.
+ *
+ * @public
+ */
 export type TechnologySpec = {
   /** The best ring the technology holds anywhere in the guide. */
   ring: Ring;
@@ -48,7 +88,11 @@ export type TechnologySpec = {
   ringReason?: string;
 };
 
-/** A Technology entity: `techstack.dev/v1alpha1`, kind `Technology`. */
+/**
+ * A Technology entity: `techstack.dev/v1alpha1`, kind `Technology`.
+ *
+ * @public
+ */
 export interface TechnologyEntity extends Entity {
   apiVersion: typeof TECHNOLOGY_API_VERSION;
   kind: typeof TECHNOLOGY_KIND;
@@ -57,7 +101,11 @@ export interface TechnologyEntity extends Entity {
 
 const ringSchema = z.enum(RINGS);
 
-/** The schema a Technology entity's spec must satisfy. */
+/**
+ * The schema a Technology entity's spec must satisfy.
+ *
+ * @public
+ */
 export const technologySpecSchema = z
   .object({
     ring: ringSchema,
@@ -82,7 +130,11 @@ export const technologySpecSchema = z
   })
   .strict();
 
-/** Is this entity of kind Technology (any apiVersion)? */
+/**
+ * Is this entity of kind Technology (any apiVersion)?
+ *
+ * @public
+ */
 export function isTechnologyEntity(entity: Entity): entity is TechnologyEntity {
   return (
     entity.apiVersion === TECHNOLOGY_API_VERSION &&
@@ -93,6 +145,8 @@ export function isTechnologyEntity(entity: Entity): entity is TechnologyEntity {
 /**
  * Validates a Technology entity's spec. Returns the problems found, each naming
  * the field, or an empty list.
+ *
+ * @public
  */
 export function validateTechnologySpec(spec: unknown): string[] {
   const result = technologySpecSchema.safeParse(spec);
@@ -105,7 +159,11 @@ export function validateTechnologySpec(spec: unknown): string[] {
   });
 }
 
-/** Splits a `techstack.dev/uses` annotation into its names, trimmed, empties dropped. */
+/**
+ * Splits a `techstack.dev/uses` annotation into its names, trimmed, empties dropped.
+ *
+ * @public
+ */
 export function parseUsesAnnotation(value: string | undefined): string[] {
   if (!value) {
     return [];

@@ -67,3 +67,11 @@ export { parseTechnologyRef } from './names/parseTechnologyRef';
 export { technologyEntityNames } from './names/technologyEntityNames';
 export type { TechnologyNames } from './names/technologyEntityNames';
 export { TechnologyNameIndex } from './names/TechnologyNameIndex';
+export {
+  MAX_RING_HISTORY_LENGTH,
+  parseRingHistory,
+  RING_HISTORY_LIMIT,
+  ringChangeSchema,
+  serializeRingHistory,
+} from './ringHistory';
+export type { RingChange, RingHistory } from './ringHistory';

@@ -1,18 +1,30 @@
 import type { Ring, TechnologyType } from './types';
 
-/** Something the parser saw but could not place, with the guide line it stands on (1-based). */
+/**
+ * Something the parser saw but could not place, with the guide line it stands on (1-based).
+ *
+ * @public
+ */
 export interface GuideWarning {
   line: number;
   message: string;
 }
 
-/** A link found in the guide for a technology (`[Redis](https://redis.io)`). */
+/**
+ * A link found in the guide for a technology (`[Redis](https://redis.io)`).
+ *
+ * @public
+ */
 export interface GuideLink {
   url: string;
   title?: string;
 }
 
-/** One place a technology appears in the guide. */
+/**
+ * One place a technology appears in the guide.
+ *
+ * @public
+ */
 export interface GuidePlacement {
   /** `##` heading: a radar sector. */
   section: string;
@@ -27,7 +39,11 @@ export interface GuidePlacement {
   description?: string;
 }
 
-/** One technology of the guide: one entry however often it appears. */
+/**
+ * One technology of the guide: one entry however often it appears.
+ *
+ * @public
+ */
 export interface GuideTechnology {
   /** Stable slug, a valid Backstage entity name, unique in the model. */
   slug: string;
@@ -45,7 +61,11 @@ export interface GuideTechnology {
   line: number;
 }
 
-/** A layer (table row, list, diagram subgraph) in guide order. */
+/**
+ * A layer (table row, list, diagram subgraph) in guide order.
+ *
+ * @public
+ */
 export interface GuideLayer {
   title: string;
   group?: string;
@@ -54,14 +74,22 @@ export interface GuideLayer {
   entries: Array<{ slug: string; ring: Ring }>;
 }
 
-/** A `##` section of the guide: a radar sector. */
+/**
+ * A `##` section of the guide: a radar sector.
+ *
+ * @public
+ */
 export interface GuideSection {
   title: string;
   line: number;
   layers: GuideLayer[];
 }
 
-/** The guide, parsed. */
+/**
+ * The guide, parsed.
+ *
+ * @public
+ */
 export interface GuideModel {
   /** The `#` title, clean text. */
   title: string;

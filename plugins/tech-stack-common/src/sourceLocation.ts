@@ -4,7 +4,11 @@
  * an API answer may show) and the frontend (which shows it).
  */
 
-/** Longest annotation value read; longer values are treated as absent. */
+/**
+ * Longest annotation value read; longer values are treated as absent.
+ *
+ * @public
+ */
 export const MAX_SOURCE_LOCATION_LENGTH = 4096;
 
 /**

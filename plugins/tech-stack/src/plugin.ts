@@ -7,11 +7,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import type { JSX } from 'react';
 import { techStackApiRef, TechStackClient } from './api';
 import {
   TechStackPicker,
   techStackPickerValidation,
 } from './components/TechStackPicker';
+import type { TechRadarPageProps } from './components/TechRadarPage';
 import { rootRouteRef } from './routes';
 
 /**
@@ -39,14 +41,15 @@ export const techStackPlugin = createPlugin({
  *
  * @public
  */
-export const TechRadarPage = techStackPlugin.provide(
-  createRoutableExtension({
-    name: 'TechRadarPage',
-    component: () =>
-      import('./components/TechRadarPage').then(m => m.TechRadarPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const TechRadarPage: (props: TechRadarPageProps) => JSX.Element =
+  techStackPlugin.provide(
+    createRoutableExtension({
+      name: 'TechRadarPage',
+      component: () =>
+        import('./components/TechRadarPage').then(m => m.TechRadarPage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The content of a Technology entity page (use inside an `EntityLayout.Route`
@@ -54,34 +57,36 @@ export const TechRadarPage = techStackPlugin.provide(
  *
  * @public
  */
-export const EntityTechnologyContent = techStackPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTechnologyContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityTechnologyContent').then(
-          m => m.EntityTechnologyContent,
-        ),
-    },
-  }),
-);
+export const EntityTechnologyContent: () => JSX.Element =
+  techStackPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTechnologyContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityTechnologyContent').then(
+            m => m.EntityTechnologyContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The overview card of a Technology entity (ring, description, aliases, guide link).
  *
  * @public
  */
-export const EntityTechnologyOverviewCard = techStackPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTechnologyOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTechnologyContent').then(
-          m => m.EntityTechnologyOverviewCard,
-        ),
-    },
-  }),
-);
+export const EntityTechnologyOverviewCard: () => JSX.Element =
+  techStackPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTechnologyOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTechnologyContent').then(
+            m => m.EntityTechnologyOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Scaffolder field `TechStackPicker`: one technology per layer of the stack
@@ -103,17 +108,18 @@ export const TechStackPickerFieldExtension = techStackPlugin.provide(
  *
  * @public
  */
-export const EntityTechStackCard = techStackPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTechStackCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTechStackCard').then(
-          m => m.EntityTechStackCard,
-        ),
-    },
-  }),
-);
+export const EntityTechStackCard: (props: { title?: string }) => JSX.Element =
+  techStackPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTechStackCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTechStackCard').then(
+            m => m.EntityTechStackCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "Tools used by this team" card of a Group: technologies by ring with
@@ -121,14 +127,15 @@ export const EntityTechStackCard = techStackPlugin.provide(
  *
  * @public
  */
-export const EntityTeamToolsCard = techStackPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamToolsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTeamToolsCard').then(
-          m => m.EntityTeamToolsCard,
-        ),
-    },
-  }),
-);
+export const EntityTeamToolsCard: (props: { title?: string }) => JSX.Element =
+  techStackPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamToolsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamToolsCard').then(
+            m => m.EntityTeamToolsCard,
+          ),
+      },
+    }),
+  );

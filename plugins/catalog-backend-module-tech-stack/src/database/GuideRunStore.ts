@@ -7,7 +7,11 @@ type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 /** The module's table: one row per guide. */
 export const GUIDE_RUNS_TABLE = 'techstack_guide_runs';
 
-/** What the store knows of a guide's latest finished run. */
+/**
+ * What the store knows of a guide's latest finished run.
+ *
+ * @public
+ */
 export interface GuideRunRecord {
   /** How many runs of the guide have finished, on any replica. */
   runCount: number;
@@ -22,6 +26,8 @@ export interface GuideRunRecord {
  * the latest finished run. The refresh endpoint writes the first and reads
  * the second; the scheduled task, on whichever replica runs it, does the
  * opposite.
+ *
+ * @public
  */
 export class GuideRunStore {
   readonly #knex: Knex;

@@ -318,7 +318,17 @@ export class TechStackGuideEntityProvider implements EntityProvider {
       this.#logger.warn(`Tech stack guide '${id}': ${warning}`);
     }
     const located = overridden.entities.map(entity => this.#locate(entity));
-    const entities = stampRingHistory(previous ?? [], located);
+    const entities = stampRingHistory(
+      previous ?? [],
+      located,
+      new Date(),
+      (name, problems) =>
+        this.#logger.warn(
+          `Tech stack guide '${id}': technology '${name}' has a malformed techstack.dev/ring-history annotation (${problems.join(
+            '; ',
+          )}); the malformed part is dropped`,
+        ),
+    );
 
     if (previous && !force) {
       this.#checkDrop(previous.length, entities.length);

@@ -1,9 +1,8 @@
-import { TechnologyEntity } from '@techstack/plugin-tech-stack-common';
 import {
-  readRingHistory,
   RING_HISTORY_LIMIT,
-  stampRingHistory,
-} from './ringHistory';
+  TechnologyEntity,
+} from '@techstack/plugin-tech-stack-common';
+import { readRingHistory, stampRingHistory } from './ringHistory';
 
 const entity = (ring: TechnologyEntity['spec']['ring'], history?: unknown) =>
   ({
@@ -70,10 +69,34 @@ describe('stampRingHistory', () => {
     expect(history[0].date).toBe('2024-01-02T00:00:00.000Z');
   });
 
-  it('reads malformed annotations as no history', () => {
+  it('drops malformed entries from what it writes, reporting them once', () => {
+    const reports: Array<[string, string[]]> = [];
+    const [stamped] = stampRingHistory(
+      [
+        entity('adopt', [
+          { date: '2024-01-01T00:00:00.000Z', from: 'trial', to: 'adopt' },
+          { date: 1, to: 'adopt' },
+        ]),
+      ],
+      [entity('hold')],
+      new Date('2025-01-01'),
+      (name, problems) => reports.push([name, problems]),
+    );
+    expect(
+      JSON.parse(stamped.metadata.annotations!['techstack.dev/ring-history']),
+    ).toEqual([
+      { date: '2024-01-01T00:00:00.000Z', from: 'trial', to: 'adopt' },
+      { date: '2025-01-01T00:00:00.000Z', from: 'adopt', to: 'hold' },
+    ]);
+    expect(reports).toEqual([['redis', [expect.stringMatching(/^entry 2: /)]]]);
+    // the next run finds a clean annotation: nothing more to report
+    stampRingHistory([stamped], [entity('hold')], new Date('2025-01-02'), () =>
+      reports.push(['again', []]),
+    );
+    expect(reports).toHaveLength(1);
+
     const broken = entity('adopt');
     broken.metadata.annotations!['techstack.dev/ring-history'] = '{nope';
     expect(readRingHistory(broken)).toEqual([]);
-    expect(readRingHistory(entity('adopt', [{ date: 1 }]))).toEqual([]);
   });
 });

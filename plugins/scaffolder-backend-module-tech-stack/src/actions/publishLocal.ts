@@ -11,7 +11,11 @@ import { isValidEntityName } from '../lib/isValidEntityName';
 import { defaultLocalPublishDir } from '../lib/scaffolderConfig';
 import { examples } from './publishLocal.examples';
 
-/** Options of {@link createPublishLocalAction}. */
+/**
+ * Options of {@link createPublishLocalAction}.
+ *
+ * @public
+ */
 export interface PublishLocalActionOptions {
   catalog: CatalogService;
   /**

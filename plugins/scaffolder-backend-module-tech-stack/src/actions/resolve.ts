@@ -16,7 +16,11 @@ import {
 import { TechnologyLookup } from '../lib/TechnologyLookup';
 import { examples } from './resolve.examples';
 
-/** Options of {@link createResolveAction}. */
+/**
+ * Options of {@link createResolveAction}.
+ *
+ * @public
+ */
 export interface ResolveActionOptions {
   catalog: CatalogService;
 }

@@ -17,12 +17,20 @@ import {
 } from '../lib/TechnologyLookup';
 import { examples } from './validate.examples';
 
-/** Options of {@link createValidateAction}. */
+/**
+ * Options of {@link createValidateAction}.
+ *
+ * @public
+ */
 export interface ValidateActionOptions {
   catalog: CatalogService;
 }
 
-/** A technology on hold that a catalog-info.yaml declares. */
+/**
+ * A technology on hold that a catalog-info.yaml declares.
+ *
+ * @public
+ */
 export interface HoldFinding {
   /** The name as the file writes it. */
   name: string;

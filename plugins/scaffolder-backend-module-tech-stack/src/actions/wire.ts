@@ -14,7 +14,11 @@ import { planWiring } from '../wire/planWiring';
 import { writeWiring } from '../wire/writeWiring';
 import { examples } from './wire.examples';
 
-/** Options of {@link createWireAction}. */
+/**
+ * Options of {@link createWireAction}.
+ *
+ * @public
+ */
 export interface WireActionOptions {
   /** The organisation's recipe folder (`techStack.scaffolder.recipesDir`). */
   recipesDir?: string;
@@ -34,7 +38,7 @@ const STACK_ITEM_FIELDS = [
   'ring',
 ] as const;
 
-/** The bounds of the wire inputs; see {@link INPUT_BOUNDS}. */
+/** The bounds of the wire inputs; see `INPUT_BOUNDS`. */
 function checkBounds(input: {
   stack: Array<Partial<Record<(typeof STACK_ITEM_FIELDS)[number], string>>>;
   name: string;
@@ -67,7 +71,7 @@ function checkBounds(input: {
  * `otel-collector.yaml`, `k8s/` manifests and `catalog-info.yaml`, built
  * from the technologies' recipes (YAML data, extendable through
  * `techStack.scaffolder.recipesDir`). Existing files are merged, keeping
- * what they hold. Inputs past {@link INPUT_BOUNDS} fail with an InputError
+ * what they hold. Inputs past the action's bounds (`INPUT_BOUNDS`) fail with an InputError
  * naming the field and the limit.
  *
  * @public

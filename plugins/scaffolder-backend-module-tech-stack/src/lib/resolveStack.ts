@@ -23,7 +23,11 @@ export interface LayerChoice {
   group?: string;
 }
 
-/** One resolved layer of a stack: the output of `tech-stack:resolve`. */
+/**
+ * One resolved layer of a stack: the output of `tech-stack:resolve`.
+ *
+ * @public
+ */
 export interface StackItem {
   layer: string;
   section: string;

@@ -10,8 +10,9 @@ import {
   TECHNOLOGY_KIND,
   TechnologyEntity,
   isTechnologyEntity,
+  parseRingHistory,
 } from '@techstack/plugin-tech-stack-common';
-import { deriveMovement, parseRingHistory } from './movement';
+import { deriveMovement } from './movement';
 import { PrincipalCache } from './PrincipalCache';
 import { publicSourceLocation, sourceLine } from './sourceLocation';
 import { Radar, RadarEntry } from './types';
@@ -208,7 +209,7 @@ function toEntry(
     if (context.visible.has(ref)) usageCount += 1;
   }
   const { movement, movedAt } = deriveMovement(
-    parseRingHistory(annotations[ANNOTATION_TECHSTACK_RING_HISTORY]),
+    parseRingHistory(annotations[ANNOTATION_TECHSTACK_RING_HISTORY]).entries,
     { now, windowDays },
   );
   const description =

@@ -1,28 +1,7 @@
-import { deriveMovement, parseRingHistory } from './movement';
+import { deriveMovement } from './movement';
 
 const now = new Date('2025-06-01T00:00:00Z');
 const opts = { now, windowDays: 90 };
-
-describe('parseRingHistory', () => {
-  it('keeps well-formed changes and drops the rest', () => {
-    expect(
-      parseRingHistory(
-        JSON.stringify([
-          { date: '2025-05-01', from: 'trial', to: 'adopt' },
-          { date: 'not a date', to: 'adopt' },
-          { date: '2025-05-02', to: 'nowhere' },
-          'junk',
-        ]),
-      ),
-    ).toEqual([{ date: '2025-05-01', from: 'trial', to: 'adopt' }]);
-  });
-
-  it('tolerates missing or malformed annotations', () => {
-    expect(parseRingHistory(undefined)).toEqual([]);
-    expect(parseRingHistory('{not json')).toEqual([]);
-    expect(parseRingHistory('{"a":1}')).toEqual([]);
-  });
-});
 
 describe('deriveMovement', () => {
   it('is in when moved to a better ring recently', () => {

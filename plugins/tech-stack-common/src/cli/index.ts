@@ -19,6 +19,8 @@ export { nodeCliIo } from './nodeIo';
  * process and sets `process.exitCode`: 0 on success, 1 when an input cannot
  * be read or converted, 2 on bad arguments. Never throws: an unexpected
  * error is printed in one line and exits 1.
+ *
+ * @public
  */
 export async function main(argv: readonly string[]): Promise<void> {
   try {

@@ -19,7 +19,11 @@ export function resolveCliPath(path: string): string {
   return resolve(process.cwd(), path);
 }
 
-/** The {@link CliIo} of a Node process: its stdout and stderr, its disk, global `fetch`. */
+/**
+ * The {@link CliIo} of a Node process: its stdout and stderr, its disk, global `fetch`.
+ *
+ * @public
+ */
 export function nodeCliIo(): CliIo {
   return {
     stdout: text => process.stdout.write(text),

@@ -24,7 +24,11 @@ import {
   readQuadrantConfig,
 } from './quadrantConfig';
 
-/** What the CLI needs from its environment (injected, so it can be tested). */
+/**
+ * What the CLI needs from its environment (injected, so it can be tested).
+ *
+ * @public
+ */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -252,6 +256,8 @@ function renderImport(
  * Runs `tech-stack` with the given arguments. Returns the exit code: 0 on
  * success, 1 when an input cannot be read or converted, 2 on bad arguments
  * (a quadrant mapping that does not fit the guide included).
+ *
+ * @public
  */
 export async function runCli(
   argv: readonly string[],

@@ -13,7 +13,11 @@ import { RINGS } from '../types';
 import { QuadrantGroup, radarPlacement } from './radarQuadrants';
 import type { Ring } from '../types';
 
-/** Options of {@link guideToTechnologyEntities}. */
+/**
+ * Options of {@link guideToTechnologyEntities}.
+ *
+ * @public
+ */
 export interface GuideToEntitiesOptions {
   /** Entity ref of the group owning the guide (`group:default/platform`). */
   owner: string;
@@ -53,6 +57,8 @@ function layersOf(tech: GuideTechnology): TechnologyLayer[] {
  * entity's spec satisfies {@link validateTechnologySpec}; an `Error` naming the
  * technology is thrown otherwise (a technology without placements, or an
  * empty owner).
+ *
+ * @public
  */
 export function guideToTechnologyEntities(
   model: GuideModel,
@@ -109,7 +115,11 @@ export function guideToTechnologyEntities(
   });
 }
 
-/** A ring of the tech radar data format. */
+/**
+ * A ring of the tech radar data format.
+ *
+ * @public
+ */
 export interface TechRadarRing {
   id: Ring;
   name: string;
@@ -117,7 +127,11 @@ export interface TechRadarRing {
   description?: string;
 }
 
-/** An entry of the tech radar data format. */
+/**
+ * An entry of the tech radar data format.
+ *
+ * @public
+ */
 export interface TechRadarEntry {
   id: string;
   key: string;
@@ -135,7 +149,11 @@ export interface TechRadarEntry {
   }>;
 }
 
-/** The data format of `@backstage-community/plugin-tech-radar`. */
+/**
+ * The data format of `@backstage-community/plugin-tech-radar`.
+ *
+ * @public
+ */
 export interface TechRadarJson {
   title: string;
   quadrants: Array<{ id: string; name: string }>;
@@ -179,7 +197,11 @@ function isoDate(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Options of {@link guideToTechRadarJson}. */
+/**
+ * Options of {@link guideToTechRadarJson}.
+ *
+ * @public
+ */
 export interface GuideToTechRadarOptions {
   /** Timeline date (`yyyy-mm-dd`); default the front matter's `updated`/`date`, else today. */
   date?: string;
@@ -197,6 +219,8 @@ export interface GuideToTechRadarOptions {
  * rings, one entry per technology placed in the quadrant of its best
  * placement (the first one in guide order among equals). The timeline date is
  * `options.date`, else the front matter's `updated`/`date`, else today.
+ *
+ * @public
  */
 export function guideToTechRadarJson(
   model: GuideModel,

@@ -4,16 +4,28 @@ import { normalizeLabel } from '../parser/columns';
 import { collapseSpace } from '../parser/text';
 import { compareRings } from '../types';
 
-/** A quadrant of an exported radar and the guide sections drawn in it, in guide order. */
+/**
+ * A quadrant of an exported radar and the guide sections drawn in it, in guide order.
+ *
+ * @public
+ */
 export interface QuadrantGroup {
   name: string;
   sections: string[];
 }
 
-/** Largest `--quadrant-map` value read, in characters. */
+/**
+ * Largest `--quadrant-map` value read, in characters.
+ *
+ * @public
+ */
 export const MAX_QUADRANT_MAP_LENGTH = 10_000;
 
-/** Most quadrants an export can be asked for. */
+/**
+ * Most quadrants an export can be asked for.
+ *
+ * @public
+ */
 export const MAX_QUADRANTS = 64;
 
 const MAX_LISTED = 20;
@@ -21,6 +33,8 @@ const MAX_LISTED = 20;
 /**
  * The placement that puts a technology on an exported radar: its best ring,
  * the first such placement in guide order when several share it.
+ *
+ * @public
  */
 export function radarPlacement(
   tech: GuideTechnology,
@@ -102,6 +116,8 @@ export function balancedGroups(
  * into `count` consecutive groups balanced by their number of radar entries
  * (the largest quadrant as small as possible), each named after its sections
  * joined with `, `. A guide with fewer sections gets one quadrant per section.
+ *
+ * @public
  */
 export function defaultQuadrantGroups(
   model: GuideModel,
@@ -126,6 +142,8 @@ function listed(values: readonly string[]): string {
  * naming the piece that is not a pair, or when the value is longer than
  * {@link MAX_QUADRANT_MAP_LENGTH}. Names are checked against a guide by
  * {@link resolveQuadrantGroups}.
+ *
+ * @public
  */
 export function parseQuadrantMap(value: string): QuadrantGroup[] {
   if (value.length > MAX_QUADRANT_MAP_LENGTH) {
@@ -182,6 +200,8 @@ function findSection(
  * named. Throws an `InputError` starting with `what` (the flag or config key)
  * that names the unknown section, the section mapped twice, the sections left
  * without a quadrant, or the quadrants over the limit.
+ *
+ * @public
  */
 export function resolveQuadrantGroups(
   model: GuideModel,

@@ -19,6 +19,8 @@ const REQUIRED = ['name', 'ring', 'quadrant'] as const;
  * descriptions may hold HTML, quotes, commas and line breaks. Throws an
  * `InputError` naming the line: a missing column, an empty name or quadrant,
  * an unknown ring.
+ *
+ * @public
  */
 export function readByorCsv(text: string): ImportedRadar {
   const [header, ...rows] = parseCsv(text);

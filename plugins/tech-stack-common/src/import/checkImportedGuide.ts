@@ -11,6 +11,8 @@ const MAX_REPORTED = 100;
  * technology (two names of one product in the alias table, or the same name
  * twice). Empty when every entry round-trips. At most 100 messages, then one
  * saying how many more.
+ *
+ * @public
  */
 export function checkImportedGuide(
   guide: ImportedGuide,

@@ -1,12 +1,20 @@
 import { InputError } from '@backstage/errors';
 
-/** One record of a CSV file, with the 1-based line it starts on. */
+/**
+ * One record of a CSV file, with the 1-based line it starts on.
+ *
+ * @public
+ */
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
-/** Most fields read in one record; a record with more is refused. */
+/**
+ * Most fields read in one record; a record with more is refused.
+ *
+ * @public
+ */
 export const MAX_CSV_FIELDS = 1_000;
 
 const enum State {
@@ -29,6 +37,8 @@ const enum State {
  * a character); strict where the meaning is lost: a quoted field never closed,
  * text after a closing quote, or more than {@link MAX_CSV_FIELDS} fields are
  * an `InputError` naming the line.
+ *
+ * @public
  */
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];

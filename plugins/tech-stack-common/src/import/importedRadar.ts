@@ -6,7 +6,11 @@ import { isSafeLinkUrl } from '../parser/links';
 import { collapseSpace, cutText } from '../parser/text';
 import type { Ring } from '../types';
 
-/** One blip of an imported radar. */
+/**
+ * One blip of an imported radar.
+ *
+ * @public
+ */
 export interface ImportedEntry {
   /** The name, plain text (HTML removed, spaces collapsed). */
   name: string;
@@ -19,19 +23,31 @@ export interface ImportedEntry {
   origin: string;
 }
 
-/** A quadrant of an imported radar: a section of the guide. */
+/**
+ * A quadrant of an imported radar: a section of the guide.
+ *
+ * @public
+ */
 export interface ImportedQuadrant {
   name: string;
   entries: ImportedEntry[];
 }
 
-/** A radar read from another tool's format, before it is written as a guide. */
+/**
+ * A radar read from another tool's format, before it is written as a guide.
+ *
+ * @public
+ */
 export interface ImportedRadar {
   title?: string;
   quadrants: ImportedQuadrant[];
 }
 
-/** Longest description kept per entry; longer ones are cut (with `…`). */
+/**
+ * Longest description kept per entry; longer ones are cut (with `…`).
+ *
+ * @public
+ */
 export const MAX_IMPORTED_DESCRIPTION_LENGTH = 1_000;
 
 /** Plain text of a radar field that may hold HTML: tags removed (block tags such as `<p>` leave a space), spaces collapsed. */

@@ -2,14 +2,22 @@ import type { Ring } from '../types';
 import type { ImportedEntry, ImportedRadar } from './importedRadar';
 import { markdownCodeSpan, markdownText } from './markdownText';
 
-/** A row written by {@link radarToGuide}: the entry and the guide line it stands on. */
+/**
+ * A row written by {@link radarToGuide}: the entry and the guide line it stands on.
+ *
+ * @public
+ */
 export interface GuideRow {
   line: number;
   section: string;
   entry: ImportedEntry;
 }
 
-/** What {@link radarToGuide} writes. */
+/**
+ * What {@link radarToGuide} writes.
+ *
+ * @public
+ */
 export interface ImportedGuide {
   markdown: string;
   rows: GuideRow[];
@@ -22,7 +30,11 @@ const RING_LABEL: Record<Ring, string> = {
   hold: 'Hold',
 };
 
-/** Default title of an imported guide without one. */
+/**
+ * Default title of an imported guide without one.
+ *
+ * @public
+ */
 export const DEFAULT_IMPORTED_TITLE = 'Technology Radar';
 
 /**
@@ -44,6 +56,8 @@ function nameCell(entry: ImportedEntry): string {
  * are code spans (links when the entry has a URL); headings and descriptions
  * are plain text with markup characters escaped, so nothing in the input
  * becomes markup.
+ *
+ * @public
  */
 export function radarToGuide(
   radar: ImportedRadar,

@@ -85,6 +85,8 @@ function latest(timeline: readonly Snapshot[]): Snapshot | undefined {
  * the latest snapshot's), its first `http(s)` link. Throws an `InputError`
  * naming the field or entry: not JSON, a field of the wrong shape, an entry
  * in an unknown quadrant or ring, a ring that is not adopt/trial/assess/hold.
+ *
+ * @public
  */
 export function readTechRadarJson(json: string): ImportedRadar {
   let data: unknown;

@@ -32,7 +32,11 @@ import {
 import { CellName, splitCell } from './splitCell';
 import { collapseSpace, cutText, shorten, skipSpace, trimChars } from './text';
 
-/** Options of {@link parseGuide}. */
+/**
+ * Options of {@link parseGuide}.
+ *
+ * @public
+ */
 export interface ParseGuideOptions {
   /** Ring of unranked columns, lists and diagram nodes. Default `trial`. */
   defaultRing?: Ring;
@@ -46,7 +50,11 @@ export interface ParseGuideOptions {
   maxBytes?: number;
 }
 
-/** Default for {@link ParseGuideOptions.maxBytes}. */
+/**
+ * Default for {@link ParseGuideOptions.maxBytes}.
+ *
+ * @public
+ */
 export const DEFAULT_MAX_GUIDE_BYTES = 5 * 1024 * 1024;
 
 const MAX_NAME_WORDS = 8;
@@ -843,6 +851,8 @@ function matchingClose(tokens: Token[], start: number): number {
  * HTML is removed from names and titles with a warning, so no technology
  * title, alias or layer name contains `<` or `>`. Isomorphic: the same code
  * runs in Node.js (CLI, catalog provider) and in the browser.
+ *
+ * @public
  */
 export function parseGuide(
   text: string,

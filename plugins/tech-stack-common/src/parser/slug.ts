@@ -5,7 +5,11 @@ export const MAX_SLUG_LENGTH = 63;
 
 const VALID_SLUG = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
-/** Is `value` a valid Backstage entity name as produced by {@link technologySlug}? */
+/**
+ * Is `value` a valid Backstage entity name as produced by {@link technologySlug}?
+ *
+ * @public
+ */
 export function isValidSlug(value: string): boolean {
   return (
     value.length > 0 &&
@@ -36,6 +40,8 @@ function truncate(slug: string, max: number): string {
  * words joined by `-`, at most 63 characters (`Apache Kafka` → `apache-kafka`,
  * `Lambda@Edge` → `lambda-edge`, `Claude 3.5` → `claude-3-5`, `C++` → `cpp`).
  * Names without any latin letter or digit get a hash-based name.
+ *
+ * @public
  */
 export function technologySlug(name: string): string {
   const words = name

@@ -22,6 +22,7 @@ export class TechStackClient implements TechStackApi {
     },
   ) {}
 
+  /** {@inheritDoc TechStackApi.getRadar} */
   async getRadar(options?: { guide?: string }): Promise<Radar> {
     const query = new URLSearchParams();
     if (options?.guide) {
@@ -31,6 +32,7 @@ export class TechStackClient implements TechStackApi {
     return this.get<Radar>(`/radar${search ? `?${search}` : ''}`);
   }
 
+  /** {@inheritDoc TechStackApi.getAdoption} */
   async getAdoption(request: AdoptionRequest = {}): Promise<Adoption> {
     const query = new URLSearchParams();
     for (const key of ['section', 'ring', 'team', 'sort'] as const) {
@@ -46,11 +48,13 @@ export class TechStackClient implements TechStackApi {
     return this.get<Adoption>(`/adoption${search ? `?${search}` : ''}`);
   }
 
+  /** {@inheritDoc TechStackApi.getStack} */
   async getStack(entityRef: string): Promise<TechStack> {
     const query = new URLSearchParams({ entityRef });
     return this.get<TechStack>(`/stack?${query}`);
   }
 
+  /** {@inheritDoc TechStackApi.getCompliance} */
   async getCompliance(options?: { team?: string }): Promise<Compliance> {
     const query = new URLSearchParams();
     if (options?.team) query.set('team', options.team);

@@ -1,26 +1,13 @@
-import { Ring, isRing } from '@techstack/plugin-tech-stack-common';
+import {
+  parseRingHistory as parseRingHistoryAnnotation,
+  RingChange,
+} from '@techstack/plugin-tech-stack-common';
 
-/** One ring change of a technology. */
-export interface RingHistoryItem {
-  date: string;
-  from?: Ring;
-  to: Ring;
-}
-
-/** Parses the `techstack.dev/ring-history` annotation; bad content gives an empty list. */
-export function parseRingHistory(value: string | undefined): RingHistoryItem[] {
-  if (!value) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap(item => {
-    if (!item || typeof item !== 'object') return [];
-    const { date, from, to } = item as Record<string, unknown>;
-    if (typeof date !== 'string' || !isRing(to)) return [];
-    return [{ date, to, ...(isRing(from) ? { from } : {}) }];
-  });
+/**
+ * The changes of a `techstack.dev/ring-history` annotation, oldest first, as
+ * `parseRingHistory` of tech-stack-common reads them: malformed entries (and
+ * a malformed or over-long value) are left out, as on the radar.
+ */
+export function parseRingHistory(value: string | undefined): RingChange[] {
+  return parseRingHistoryAnnotation(value).entries;
 }

@@ -63,10 +63,15 @@ const useStyles = makeStyles(theme => ({
   ...tooltipStyles(theme),
 }));
 
-/** Props of {@link TechRadar}. */
+/**
+ * Props of {@link TechRadar}.
+ *
+ * @public
+ */
 export interface TechRadarProps {
   /** The sectors, in order (one per guide section). */
   sectors: string[];
+  /** The technologies to place, each in its sector and ring. */
   entries: RadarEntry[];
   /**
    * Which blips to show (by entry and the ring it holds in the blip's
@@ -81,6 +86,8 @@ export interface TechRadarProps {
  * An N-sector, four-ring tech radar in SVG: deterministic layout, no
  * overlapping blips, overflow listed beside it, tooltips on hover and focus,
  * roving-tabindex keyboard navigation, and a complete legend.
+ *
+ * @public
  */
 export function TechRadar(props: TechRadarProps) {
   const { sectors, entries, isVisible, title = 'Tech radar' } = props;

@@ -2,7 +2,11 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AdoptionView } from '../AdoptionPage';
 import { RadarTab } from './RadarTab';
 
-/** Props of {@link TechRadarPage}. */
+/**
+ * Props of {@link TechRadarPage}.
+ *
+ * @public
+ */
 export interface TechRadarPageProps {
   /** Show only the radar of this guide (its id); default: all guides. */
   guide?: string;

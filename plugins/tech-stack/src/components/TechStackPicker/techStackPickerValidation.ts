@@ -3,15 +3,28 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TECHNOLOGY_KIND } from '@techstack/plugin-tech-stack-common';
 import { findOption, layerOptions } from './layerOptions';
 
-/** Where a validation adds its messages (rjsf's `FieldValidation`). */
+/**
+ * Where a validation adds its messages (rjsf's `FieldValidation`).
+ *
+ * @public
+ */
 export interface TechStackPickerFieldValidation {
+  /** Adds one message shown under the field. */
   addError(message: string): void;
 }
 
-/** The value of the TechStackPicker field: layer → technology slug. */
+/**
+ * The value of the TechStackPicker field: layer → technology slug.
+ *
+ * @public
+ */
 export type TechStackPickerValue = Record<string, string>;
 
-/** The `ui:options` of the TechStackPicker field. */
+/**
+ * The `ui:options` of the TechStackPicker field.
+ *
+ * @public
+ */
 export interface TechStackPickerUiOptions {
   /** The layers to choose a technology for, as the guide names them. */
   layers?: string[];
