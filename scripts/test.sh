@@ -23,6 +23,9 @@ run_step() {
   fi
 }
 
+# From scratch: the API reports below read these declarations, and an
+# incremental build can print the members of inferred types in another order.
+rm -rf dist-types
 run_step "type-check (tsc)" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
 run_step "formatting (prettier)" yarn prettier --check .
@@ -35,6 +38,9 @@ if [ "${TS_SKIP_POSTGRES:-0}" != 1 ]; then
   # shellcheck source=scripts/postgres.sh
   source scripts/postgres.sh && ts_postgres_start || failed_steps+=("postgres")
 fi
+# Debian's redis-server: the generated services' test starts its own servers.
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh && ts_redis_install || failed_steps+=("redis")
 run_step "unit and integration tests (jest)" env CI=true yarn backstage-cli repo test \
   --maxWorkers=2 --json --outputFile=artifacts/jest-results.json
 # Two backend processes on one PostgreSQL database, and the deployment manifests

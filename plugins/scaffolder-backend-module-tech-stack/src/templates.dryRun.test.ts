@@ -1,41 +1,14 @@
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestBackend,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { entitySchemaValidator } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
-import { technologyEntities } from './__fixtures__/technologies';
-import { scaffolderModuleTechStack } from './module';
+import { startTemplateBackend } from './__testUtils__/templateDryRun';
 
 jest.setTimeout(60_000);
 
 /** The catalog's own validation of an entity's shape (throws on a bad one). */
 const validateEntity = entitySchemaValidator();
-
-const TEMPLATES = path.resolve(__dirname, '../../../examples/templates');
-
-/** The template's files as the dry-run endpoint takes them: paths relative to template.yaml, base64. */
-function directoryContents(
-  dir: string,
-  prefix = '',
-): Array<{ path: string; base64Content: string }> {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return directoryContents(full, rel);
-    return [
-      { path: rel, base64Content: fs.readFileSync(full).toString('base64') },
-    ];
-  });
-}
 
 /** The variables of an env file: KEY=value lines, double-quoted values unquoted. */
 function envVariables(text: string): Record<string, string> {
@@ -65,53 +38,21 @@ describe.each(['service-typescript', 'service-python'])(
   'template %s (dry run)',
   folder => {
     const publishDir = createMockDirectory();
-    let backend: TestBackend;
-    let baseUrl: string;
+    let backend: Awaited<ReturnType<typeof startTemplateBackend>>;
 
     beforeAll(async () => {
-      backend = await startTestBackend({
-        features: [
-          scaffolderPlugin,
-          scaffolderModuleTechStack,
-          catalogServiceMock.factory({ entities: technologyEntities() }),
-          mockServices.rootConfig.factory({
-            data: {
-              techStack: { scaffolder: { localPublishDir: publishDir.path } },
-            },
-          }),
-        ],
+      backend = await startTemplateBackend({
+        localPublishDir: publishDir.path,
       });
-      const { port } = backend.server.address() as AddressInfo;
-      baseUrl = `http://localhost:${port}/api/scaffolder`;
     });
 
     afterAll(() => backend?.stop());
 
-    async function dryRun(values: Record<string, unknown>) {
-      const templateDir = path.join(TEMPLATES, folder);
-      const template = parse(
-        fs.readFileSync(path.join(templateDir, 'template.yaml'), 'utf8'),
-      );
-      const response = await fetch(`${baseUrl}/v2/dry-run`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: mockCredentials.user.header(),
-        },
-        body: JSON.stringify({
-          template,
-          values,
-          directoryContents: directoryContents(
-            path.join(templateDir, 'content'),
-            'content',
-          ),
-        }),
-      });
-      return { status: response.status, body: await response.json() };
-    }
+    const dryRun = (values: Record<string, unknown>) =>
+      backend.dryRun(folder, values);
 
     it('generates a service wired to the chosen stack', async () => {
-      const { status, body } = await dryRun({
+      const { status, body, files } = await dryRun({
         name: 'orders',
         description: 'Takes orders',
         owner: 'group:default/team-a',
@@ -122,17 +63,6 @@ describe.each(['service-typescript', 'service-python'])(
         status: 200,
         error: undefined,
       });
-      const files = Object.fromEntries(
-        (
-          body.directoryContents as Array<{
-            path: string;
-            base64Content: string;
-          }>
-        ).map(f => [
-          f.path,
-          Buffer.from(f.base64Content, 'base64').toString('utf8'),
-        ]),
-      );
       const yamlFiles = Object.entries(files).filter(([file]) =>
         /\.ya?ml$/.test(file),
       );
@@ -256,6 +186,11 @@ describe.each(['service-typescript', 'service-python'])(
         owner: 'group:default/team-a',
         system: 'system:default/commerce',
       });
+      // Client code: the service connects to its stack and /readyz checks it;
+      // Kubernetes probes the process (/livez) and its dependencies (/readyz).
+      const container = deployment.spec.template.spec.containers[0];
+      expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+      expect(container.livenessProbe.httpGet.path).toBe('/livez');
       const readme = files['README.md'];
       expect(readme).toMatch(/^# orders/);
 
@@ -312,3 +247,64 @@ describe.each(['service-typescript', 'service-python'])(
     });
   },
 );
+
+describe('client code of the templates (dry run)', () => {
+  const publishDir = createMockDirectory();
+  let backend: Awaited<ReturnType<typeof startTemplateBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTemplateBackend({ localPublishDir: publishDir.path });
+  });
+
+  afterAll(() => backend?.stop());
+
+  const values = {
+    name: 'orders',
+    owner: 'group:default/team-a',
+    stack: STACK,
+  };
+
+  it('gives a TypeScript service the clients of PostgreSQL, Redis and Redpanda, each checked by /readyz', async () => {
+    const { status, files } = await backend.dryRun(
+      'service-typescript',
+      values,
+    );
+    expect(status).toBe(200);
+    const pkg = JSON.parse(files['package.json']);
+    expect(pkg.name).toBe('orders');
+    expect(Object.keys(pkg.dependencies)).toEqual(
+      expect.arrayContaining(['pg', 'ioredis', 'kafkajs']),
+    );
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'src/dependencies/postgres.ts',
+        'src/dependencies/redis.ts',
+        'src/dependencies/kafka.ts',
+      ]),
+    );
+    const registry = files['src/dependencies/index.ts'];
+    expect(registry).toContain("['postgresql', 'DATABASE_URL', postgres],");
+    expect(registry).toContain("['redpanda', 'KAFKA_BROKERS', kafka],");
+    // Observability tools go through the collector: not client dependencies.
+    expect(registry).not.toContain('prometheus');
+  });
+
+  it('gives a Python service the clients of PostgreSQL and Redis; Redpanda is wired but not checked', async () => {
+    const { status, files } = await backend.dryRun('service-python', values);
+    expect(status).toBe(200);
+    expect(files['requirements.txt'].split('\n')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^psycopg\[binary\]==/),
+        expect.stringMatching(/^redis==/),
+      ]),
+    );
+    const registry = files['app/dependencies/__init__.py'];
+    expect(registry).toContain('from . import postgres, redis');
+    expect(registry).toContain(
+      '("postgresql", "DATABASE_URL", postgres.create),',
+    );
+    expect(registry).not.toContain('redpanda');
+    // Redpanda is still in compose for local development.
+    expect(parse(files['docker-compose.yaml']).services.redpanda).toBeDefined();
+  });
+});

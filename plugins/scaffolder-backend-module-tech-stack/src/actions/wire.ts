@@ -11,6 +11,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { StackItem } from '../lib/resolveStack';
 import { builtInRecipesDir, RecipeBook } from '../recipes/RecipeBook';
 import { planWiring } from '../wire/planWiring';
+import { codeLanguageOf, planCode } from '../wire/planCode';
+import { writeCode } from '../wire/writeCode';
 import { writeWiring } from '../wire/writeWiring';
 import { examples } from './wire.examples';
 
@@ -113,7 +115,9 @@ export function createWireAction(options: WireActionOptions = {}) {
           z
             .string()
             .optional()
-            .describe('typescript, python, …: tags the entity'),
+            .describe(
+              'typescript, python, …: tags the entity; typescript and python also get client code',
+            ),
         port: z =>
           z
             .number()
@@ -142,6 +146,12 @@ export function createWireAction(options: WireActionOptions = {}) {
             .array(z.string())
             .describe(
               'Technologies of the stack without a recipe (recorded, not wired)',
+            ),
+        connected: z =>
+          z
+            .array(z.string())
+            .describe(
+              'Technologies the service connects to at start and checks in /readyz (client code of the language)',
             ),
       },
     },
@@ -210,12 +220,41 @@ export function createWireAction(options: WireActionOptions = {}) {
         ctx.logger.info(`${slug}: recipe ${recipe.source}`);
       }
       const files = await writeWiring(baseDir, plan);
+      const codeLanguage = codeLanguageOf(language);
+      const code = codeLanguage
+        ? planCode(plan.recipes, codeLanguage, book)
+        : undefined;
+      if (code) {
+        for (const warning of code.warnings) {
+          ctx.logger.warn(warning);
+        }
+        for (const slug of code.withoutCode) {
+          ctx.logger.info(
+            `${slug}: its recipe has no ${code.language} client code; wired in compose and the manifests, not checked by /readyz`,
+          );
+        }
+        const written = await writeCode(baseDir, code);
+        for (const warning of written.warnings) {
+          ctx.logger.warn(warning);
+        }
+        files.push(...written.files);
+      } else if (plan.recipes.size > 0) {
+        ctx.logger.info(
+          `No client code for language "${
+            language ?? ''
+          }" (recipes have code for typescript and python)`,
+        );
+      }
       ctx.logger.info(`Wrote ${files.join(', ')}`);
       ctx.output('files', files);
       ctx.output('services', plan.services);
       ctx.output(
         'missing',
         plan.missing.map(item => item.name),
+      );
+      ctx.output(
+        'connected',
+        code?.entries.map(entry => entry.technology) ?? [],
       );
     },
   });

@@ -4,7 +4,24 @@ import fs from 'fs-extra';
 import path from 'node:path';
 import { technologyNameKey } from '@techstack/plugin-tech-stack-common';
 import { parse } from 'yaml';
-import { LoadedRecipe, parseRecipe } from './recipeSchema';
+import {
+  CODE_LANGUAGES,
+  CodeLanguage,
+  LoadedRecipe,
+  parseRecipe,
+} from './recipeSchema';
+
+/** The file extension of a language's client modules. */
+export const CODE_EXTENSIONS: Record<CodeLanguage, string> = {
+  typescript: '.ts',
+  python: '.py',
+};
+
+/** A client module: its text and where it came from (`built-in recipes/code/typescript/postgres.ts`). */
+export interface CodeModule {
+  text: string;
+  source: string;
+}
 
 /** The folder of the recipes that ship with this package. */
 export function builtInRecipesDir(): string {
@@ -64,6 +81,31 @@ async function readRecipeDir({
   );
 }
 
+/**
+ * The client modules of a recipe folder: `code/<language>/<module>.<ext>`,
+ * by `<language>/<module>`.
+ */
+async function readCodeModules({
+  dir,
+  label,
+}: RecipeFolder): Promise<Map<string, CodeModule>> {
+  const modules = new Map<string, CodeModule>();
+  for (const language of CODE_LANGUAGES) {
+    const folder = path.join(dir, 'code', language);
+    if (!(await fs.pathExists(folder))) continue;
+    const extension = CODE_EXTENSIONS[language];
+    for (const name of (await fs.readdir(folder)).sort()) {
+      if (!name.endsWith(extension)) continue;
+      const module = name.slice(0, -extension.length);
+      modules.set(`${language}/${module}`, {
+        text: await fs.readFile(path.join(folder, name), 'utf8'),
+        source: `${label}/code/${language}/${name}`,
+      });
+    }
+  }
+  return modules;
+}
+
 /** The name keys of a recipe's technology and aliases (the catalog's rule: `ApacheKafka` = `Apache Kafka`). */
 function keysOf(recipe: LoadedRecipe): string[] {
   return [recipe.technology, ...(recipe.aliases ?? [])]
@@ -81,10 +123,15 @@ function keysOf(recipe: LoadedRecipe): string[] {
  */
 export class RecipeBook {
   readonly #byKey = new Map<string, LoadedRecipe>();
+  readonly #modules: Map<string, CodeModule>;
   readonly recipes: LoadedRecipe[];
 
-  private constructor(recipes: LoadedRecipe[]) {
+  private constructor(
+    recipes: LoadedRecipe[],
+    modules: Map<string, CodeModule>,
+  ) {
     this.recipes = recipes;
+    this.#modules = modules;
     for (const recipe of recipes) {
       for (const key of keysOf(recipe)) {
         if (!this.#byKey.has(key)) {
@@ -96,11 +143,17 @@ export class RecipeBook {
 
   /**
    * Loads the recipes of the given folders; later folders override earlier
-   * ones. A recipe's `source` is its folder's label and file name.
+   * ones, recipe by recipe and client module by client module. A recipe's
+   * `source` is its folder's label and file name. A recipe whose code names
+   * a client module that no folder has fails with the recipe and the field.
    */
   static async load(folders: RecipeFolder[]): Promise<RecipeBook> {
     let recipes: LoadedRecipe[] = [];
+    const modules = new Map<string, CodeModule>();
     for (const folder of folders) {
+      for (const [key, module] of await readCodeModules(folder)) {
+        modules.set(key, module);
+      }
       for (const recipe of await readRecipeDir(folder)) {
         const keys = new Set(keysOf(recipe));
         recipes = recipes.filter(
@@ -109,7 +162,22 @@ export class RecipeBook {
         recipes.push(recipe);
       }
     }
-    return new RecipeBook(recipes);
+    for (const recipe of recipes) {
+      for (const language of CODE_LANGUAGES) {
+        const code = recipe.code?.[language];
+        if (code && !modules.has(`${language}/${code.module}`)) {
+          throw new InputError(
+            `Invalid recipe ${recipe.source}: code.${language}.module: no file code/${language}/${code.module}${CODE_EXTENSIONS[language]} in the recipe folders`,
+          );
+        }
+      }
+    }
+    return new RecipeBook(recipes, modules);
+  }
+
+  /** A client module of a language, by name (`postgres`), if there is one. */
+  module(language: CodeLanguage, name: string): CodeModule | undefined {
+    return this.#modules.get(`${language}/${name}`);
   }
 
   /** The recipe of a technology, by any of its names, if there is one. */

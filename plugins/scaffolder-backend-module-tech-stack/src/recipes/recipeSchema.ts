@@ -25,6 +25,73 @@ const composeServiceSchema = z
 
 const pipelineSchema = z.array(z.string().min(1)).optional();
 
+/** An npm package name (`pg`, `@types/pg`). */
+const NPM_PACKAGE = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
+/** An exact version (`8.23.1`): recipes pin what exists in the registry. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+/** A pinned Python requirement: `redis==8.1.0`, extras allowed (`psycopg[binary]==3.3.6`). */
+const PINNED_REQUIREMENT =
+  /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?==[0-9][0-9A-Za-z.+-]*$/;
+/** A client module's name: its file under `code/<language>/` (`postgres`). */
+const MODULE_NAME = /^[a-z][a-z0-9_]*$/;
+
+const npmDependenciesSchema = z.record(
+  z.string().regex(NPM_PACKAGE, 'must be an npm package name'),
+  z.string().regex(EXACT_VERSION, 'must be an exact version such as 8.23.1'),
+);
+
+/** What every language's code entry has: the client module and its setting. */
+const codeBase = {
+  /**
+   * The client module, a file `code/<language>/<module>.<ext>` of the
+   * recipe folders (`postgres` serves PostgreSQL, CockroachDB and
+   * TimescaleDB); it is copied to the service and checked by `/readyz`.
+   */
+  module: z
+    .string()
+    .regex(MODULE_NAME, 'must be a module name such as postgres'),
+  /** The environment variable the module connects with (one of the recipe's env or credentials). */
+  env: z.string().regex(ENV_NAME, 'must be an environment variable name'),
+};
+
+/** The client code of a technology in one language. */
+export const recipeCodeSchema = z
+  .object({
+    typescript: z
+      .object({
+        ...codeBase,
+        /** npm packages of the module, each pinned (`pg: 8.23.1`). */
+        dependencies: npmDependenciesSchema.optional(),
+        devDependencies: npmDependenciesSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    python: z
+      .object({
+        ...codeBase,
+        /** Lines of `requirements.txt`, each pinned (`redis==8.1.0`). */
+        requirements: z
+          .array(
+            z
+              .string()
+              .regex(
+                PINNED_REQUIREMENT,
+                'must be a pinned requirement such as redis==8.1.0',
+              ),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** The languages recipes can add client code for. */
+export const CODE_LANGUAGES = ['typescript', 'python'] as const;
+
+/** A language recipes can add client code for. */
+export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
+
 /** The schema every recipe file must satisfy. */
 export const recipeSchema = z
   .object({
@@ -73,6 +140,12 @@ export const recipeSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Client code per language: the service connects to the technology at
+     * start and checks it in `/readyz`. A technology without it is still in
+     * compose, the collector and the manifests.
+     */
+    code: recipeCodeSchema.optional(),
     /** Extra files (paths relative to the workspace): text, or a YAML object. */
     files: z
       .record(
@@ -92,6 +165,20 @@ export const recipeSchema = z
             message: `${key} is a credential: declare it under credentials only, so that it goes to the Secret and compose reads it as \${${key}:-default}`,
           });
         }
+      }
+    }
+    for (const language of CODE_LANGUAGES) {
+      const code = recipe.code?.[language];
+      if (
+        code &&
+        !(code.env in (recipe.env ?? {})) &&
+        !(code.env in (recipe.credentials ?? {}))
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['code', language, 'env'],
+          message: `${code.env} is not among the recipe's env or credentials`,
+        });
       }
     }
     const exporters = Object.keys(recipe.otel?.exporters ?? {});

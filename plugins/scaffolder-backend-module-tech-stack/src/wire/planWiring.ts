@@ -334,8 +334,17 @@ export function planWiring(
                   },
                 })),
               ],
-              readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
-              livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+              // /livez: the process is up; /readyz: every dependency answers.
+              readinessProbe: {
+                httpGet: { path: '/readyz', port: 'http' },
+                periodSeconds: 10,
+                timeoutSeconds: 3,
+              },
+              livenessProbe: {
+                httpGet: { path: '/livez', port: 'http' },
+                periodSeconds: 10,
+                timeoutSeconds: 3,
+              },
             },
           ],
         },

@@ -5,6 +5,7 @@ import {
   technologyNameKey,
 } from '@techstack/plugin-tech-stack-common';
 import fs from 'fs-extra';
+import { readIfExists } from '../lib/readIfExists';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { mergeEnv } from './mergeEnv';
@@ -13,15 +14,6 @@ import { WIRING_FILES, WiringPlan } from './planWiring';
 import { toYaml } from './toYaml';
 
 const USES_PATH = ['metadata', 'annotations', ANNOTATION_TECHSTACK_USES];
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 function unionUses(existing: unknown, added: unknown): string {
   const names = [

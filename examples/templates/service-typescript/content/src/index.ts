@@ -1,53 +1,95 @@
-import { createServer } from 'node:http';
+import { createServer, ServerResponse } from 'node:http';
+import { dependencies as registry } from './dependencies';
+import {
+  CHECK_TIMEOUT_MS,
+  createDependencies,
+  readiness,
+  withTimeout,
+} from './readiness';
 
 /**
  * ${{ values.name }}: ${{ values.description }}
  *
  * The connection settings come from the environment: `.env.example` lists
  * them (docker-compose.yaml sets them for local development, k8s/configmap.yaml
- * in the cluster). Traces, metrics and logs go to the OpenTelemetry collector
- * at OTEL_EXPORTER_OTLP_ENDPOINT (see `npm start`).
+ * and k8s/secret.yaml in the cluster). Traces, metrics and logs go to the
+ * OpenTelemetry collector at OTEL_EXPORTER_OTLP_ENDPOINT (see `npm start`).
+ *
+ * GET /livez: the process is up. GET /readyz: every dependency answers
+ * (200), or which do not (503), each checked with a short timeout.
  */
-const config = {
-  port: Number(process.env.PORT ?? 8080),
-  serviceName: process.env.OTEL_SERVICE_NAME ?? '${{ values.name }}',
-  databaseUrl: process.env.DATABASE_URL,
-  redisUrl: process.env.REDIS_URL,
-  kafkaBrokers: process.env.KAFKA_BROKERS?.split(',').filter(Boolean) ?? [],
-  otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
-};
+const port = Number(process.env.PORT ?? 8080);
+const serviceName = process.env.OTEL_SERVICE_NAME ?? '${{ values.name }}';
 
-/** Hides the password of a connection URL. */
-function redact(url: string | undefined): string | undefined {
-  return url?.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 }
 
-const server = createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: 'ok' }));
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(
-    JSON.stringify({
-      service: config.serviceName,
-      database: redact(config.databaseUrl) ?? null,
-      cache: redact(config.redisUrl) ?? null,
-      brokers: config.kafkaBrokers,
+async function main() {
+  const dependencies = createDependencies(registry);
+  await Promise.all(
+    dependencies.map(async dependency => {
+      try {
+        await withTimeout(dependency.client.connect(), CHECK_TIMEOUT_MS);
+        console.log(
+          `connected to ${dependency.technology} at ${dependency.address}`,
+        );
+      } catch (error) {
+        console.warn(
+          `${dependency.technology} at ${
+            dependency.address
+          } is not reachable yet (${
+            error instanceof Error ? error.message : String(error)
+          }); /readyz reports it down until it answers`,
+        );
+      }
     }),
   );
-});
 
-server.listen(config.port, () => {
-  console.log(
-    `${config.serviceName} listening on :${config.port}`,
-    JSON.stringify({
-      ...config,
-      databaseUrl: redact(config.databaseUrl),
-      redisUrl: redact(config.redisUrl),
-    }),
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/livez') {
+      send(res, 200, { status: 'up' });
+    } else if (path === '/readyz') {
+      readiness(dependencies).then(
+        ({ ready, dependencies: states }) =>
+          send(res, ready ? 200 : 503, {
+            status: ready ? 'up' : 'down',
+            dependencies: states,
+          }),
+        error => send(res, 500, { status: 'down', error: String(error) }),
+      );
+    } else {
+      send(res, 200, {
+        service: serviceName,
+        dependencies: dependencies.map(d => d.technology),
+      });
+    }
+  });
+
+  server.listen(port, () => {
+    console.log(
+      `${serviceName} listening on :${port}; dependencies: ${
+        dependencies.map(d => d.technology).join(', ') || 'none'
+      }`,
+    );
+  });
+
+  process.on('SIGTERM', () => {
+    server.close(() => {
+      Promise.allSettled(dependencies.map(d => d.client.close())).then(() =>
+        process.exit(0),
+      );
+    });
+  });
+}
+
+main().catch(error => {
+  console.error(
+    `${serviceName} cannot start: ${
+      error instanceof Error ? error.message : error
+    }`,
   );
+  process.exit(1);
 });
-
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
