@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import {
   backendApi,
@@ -16,6 +16,48 @@ import {
 const PUBLISH_DIR = path.resolve(__dirname, '../.local-services');
 
 const api = (pathname: string) => backendApi(pathname);
+
+/**
+ * Opens a template of the example portal, fills the service step (name, an
+ * optional description, the payments team as owner) and goes to the stack step.
+ */
+async function openStackStep(
+  browser: Browser,
+  template: string,
+  service: string,
+  description?: string,
+) {
+  const page = await openPortal(
+    browser,
+    `/create/templates/default/${template}`,
+  );
+  await page.getByRole('textbox', { name: /^Name/ }).fill(service);
+  if (description) {
+    await page.getByRole('textbox', { name: /^Description/ }).fill(description);
+  }
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.click();
+  await owner.fill('payments');
+  await page
+    .getByRole('option', { name: /payments/i })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  return page;
+}
+
+/** Creates the service from the review step and waits for the task to finish. */
+async function createAndWait(page: Page, failureShot: string) {
+  await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page
+    .getByRole('link', { name: /Open in catalog/i })
+    .waitFor({ timeout: 120_000 })
+    .catch(async e => {
+      await screenshot(page, failureShot);
+      throw e;
+    });
+}
 
 describe('creating a service on the recommended stack', () => {
   let browser: Browser;
@@ -37,37 +79,19 @@ describe('creating a service on the recommended stack', () => {
       )?.usageCount as number | undefined;
     };
     const usageBefore = await eventually(postgresUsage, 180_000, 'radar');
-    const page = await openPortal(
+    const page = await openStackStep(
       browser,
-      '/create/templates/default/service-typescript-recommended-stack',
+      'service-typescript-recommended-stack',
+      name,
+      'Created by the browser test',
     );
-    await page.getByRole('textbox', { name: /^Name/ }).fill(name);
-    await page
-      .getByRole('textbox', { name: /^Description/ })
-      .fill('Created by the browser test');
-    const owner = page.getByRole('textbox', { name: 'Owner' });
-    await owner.click();
-    await owner.fill('payments');
-    await page
-      .getByRole('option', { name: /payments/i })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Next' }).click();
 
     // the stack step: the adopt choice of each layer is preselected
     await page.getByText('Relational').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'scaffolder-stack');
-    await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
 
     // the task runs: fetch, resolve, wire, publish-local (registers the service)
-    await page
-      .getByRole('link', { name: /Open in catalog/i })
-      .waitFor({ timeout: 120_000 })
-      .catch(async e => {
-        await screenshot(page, 'scaffolder-task-failed');
-        throw e;
-      });
+    await createAndWait(page, 'scaffolder-task-failed');
     await screenshot(page, 'scaffolder-done');
 
     // the service on disk: compose and manifests for the chosen stack
@@ -109,5 +133,69 @@ describe('creating a service on the recommended stack', () => {
       120_000,
       'the radar usage count of PostgreSQL to include the new service',
     );
+  });
+
+  it('marks a stack choice that no recipe wires with the reason', async () => {
+    const page = await openStackStep(
+      browser,
+      'service-typescript-recommended-stack',
+      `${name}-marks`,
+    );
+    const logs = page.getByRole('button', { name: /Logs/ });
+    await logs.waitFor({ timeout: 30_000 });
+    await logs.click();
+    const elk = page.getByRole('option', { name: /ELK/ });
+    await elk.waitFor({ timeout: 30_000 });
+    assert.match(
+      (await elk.textContent()) ?? '',
+      /Not wired: a logging platform fed by the platform's log shippers/,
+    );
+    // A choice with a recipe carries no such note.
+    const loki = page
+      .getByRole('option')
+      .filter({ hasText: 'Loki (trial)' })
+      .first();
+    assert.doesNotMatch(
+      (await loki.textContent()) ?? '',
+      /Not wired|No recipe/,
+    );
+    await screenshot(page, 'scaffolder-recipe-marks');
+    await page.keyboard.press('Escape');
+  });
+
+  it('creates an AI service with a self-hosted inference server from the AI template', async () => {
+    const aiName = `${name}-ai`;
+    const page = await openStackStep(
+      browser,
+      'service-ai-python-recommended-stack',
+      aiName,
+    );
+
+    // the recommended (first) cloud API is preselected; the inference server is optional
+    const cloud = page.getByRole('button', { name: /Cloud APIs/ });
+    await cloud.waitFor({ timeout: 30_000 });
+    assert.match((await cloud.textContent()) ?? '', /Claude 3\.5/);
+    await page.getByLabel(/Self-hosted inference server/).check();
+    const inference = page.getByRole('button', { name: /^Inference/ });
+    await inference.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'scaffolder-ai-stack');
+    await createAndWait(page, 'scaffolder-ai-task-failed');
+
+    const dir = path.join(PUBLISH_DIR, aiName);
+    try {
+      const compose = parse(
+        await fs.readFile(path.join(dir, 'docker-compose.yaml'), 'utf8'),
+      );
+      assert.ok(compose.services.vllm, 'compose runs the inference server');
+      const main = await fs.readFile(path.join(dir, 'app/main.py'), 'utf8');
+      assert.match(main, /serve\(\{"\/ask": ask\}/);
+      const uses = parse(
+        await fs.readFile(path.join(dir, 'catalog-info.yaml'), 'utf8'),
+      ).metadata.annotations['techstack.dev/uses'];
+      assert.match(uses, /claude-3-5/);
+      assert.match(uses, /vllm/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

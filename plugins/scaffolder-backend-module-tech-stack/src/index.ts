@@ -19,3 +19,4 @@ export {
   readScaffolderConfig,
 } from './lib/scaffolderConfig';
 export type { TechStackScaffolderConfig } from './lib/scaffolderConfig';
+export { loadRecipeIndex } from './recipes/loadRecipeIndex';

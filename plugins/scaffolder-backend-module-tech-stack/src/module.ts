@@ -10,10 +10,12 @@ import { createUsesAnnotationAction } from './actions/usesAnnotation';
 import { createValidateAction } from './actions/validate';
 import { createWireAction } from './actions/wire';
 import { readScaffolderConfig } from './lib/scaffolderConfig';
+import { createRecipesHandler } from './service/recipesHandler';
 
 /**
  * Scaffolder module of Tech Stack for Backstage: registers the `tech-stack:*`
- * actions (`annotate`, `resolve`, `wire`, `validate`, `publish-local`).
+ * actions (`annotate`, `resolve`, `wire`, `validate`, `publish-local`) and
+ * `GET /api/scaffolder/tech-stack/recipes` (what the recipes wire).
  *
  * @public
  */
@@ -26,8 +28,9 @@ export const scaffolderModuleTechStack = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
+        httpRouter: coreServices.httpRouter,
       },
-      async init({ scaffolder, catalog, config }) {
+      async init({ scaffolder, catalog, config, httpRouter }) {
         const { recipesDir, localPublishDir } = readScaffolderConfig(config);
         scaffolder.addActions(
           createUsesAnnotationAction(),
@@ -36,6 +39,7 @@ export const scaffolderModuleTechStack = createBackendModule({
           createValidateAction({ catalog }),
           createPublishLocalAction({ catalog, localPublishDir }),
         );
+        httpRouter.use(createRecipesHandler({ recipesDir }));
       },
     });
   },

@@ -3,6 +3,11 @@ import { entitySchemaValidator } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  collectorProblems,
+  composeProblems,
+  manifestProblems,
+} from './__testUtils__/generatedFileSchemas';
 import { startTemplateBackend } from './__testUtils__/templateDryRun';
 
 jest.setTimeout(60_000);
@@ -191,6 +196,14 @@ describe.each(['service-typescript', 'service-python'])(
       const container = deployment.spec.template.spec.containers[0];
       expect(container.readinessProbe.httpGet.path).toBe('/readyz');
       expect(container.livenessProbe.httpGet.path).toBe('/livez');
+      // Against their schemas: compose, Kubernetes (kubernetes-models), collector.
+      expect(composeProblems(files['docker-compose.yaml'])).toEqual([]);
+      const manifests = Object.fromEntries(
+        Object.entries(files).filter(([file]) => file.startsWith('k8s/')),
+      );
+      expect(Object.keys(manifests)).toHaveLength(4);
+      expect(await manifestProblems(manifests)).toEqual([]);
+      expect(collectorProblems(files['otel-collector.yaml'])).toEqual([]);
       const readme = files['README.md'];
       expect(readme).toMatch(/^# orders/);
 
@@ -306,5 +319,106 @@ describe('client code of the templates (dry run)', () => {
     expect(registry).not.toContain('redpanda');
     // Redpanda is still in compose for local development.
     expect(parse(files['docker-compose.yaml']).services.redpanda).toBeDefined();
+  });
+});
+
+describe('template service-python/template-ai.yaml (dry run)', () => {
+  const publishDir = createMockDirectory();
+  let backend: Awaited<ReturnType<typeof startTemplateBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTemplateBackend({ localPublishDir: publishDir.path });
+  });
+
+  afterAll(() => backend?.stop());
+
+  const values = {
+    name: 'assistant',
+    description: 'Answers questions about our stack',
+    owner: 'group:default/team-a',
+    stack: {
+      'Cloud APIs': 'claude-3-5',
+      Embeddings: 'qdrant',
+      'Agent Frameworks': 'langchain',
+      Traces: 'tempo',
+    },
+  };
+  const dryRun = (extra: Record<string, unknown> = {}) =>
+    backend.dryRun(
+      'service-python',
+      { ...values, ...extra },
+      'template-ai.yaml',
+    );
+
+  it('generates an AI service: LLM client, retrieval, GenAI tracing and guardrails, wired to the chosen stack', async () => {
+    const { status, body, files } = await dryRun();
+    expect({ status, error: body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
+    // The AI code on top of the Python service (server, readiness, registry).
+    for (const file of [
+      'app/llm.py',
+      'app/retrieval.py',
+      'app/genai_tracing.py',
+      'app/guardrails.py',
+      'app/server.py',
+      'app/readiness.py',
+    ]) {
+      expect(files[file]).toBeDefined();
+    }
+    expect(files['app/main.py']).toContain('serve({"/ask": ask}');
+    expect(files['app/main.py']).toContain('assistant');
+    expect(files['app/genai_tracing.py']).toContain(
+      'gen_ai.usage.input_tokens',
+    );
+    expect(files['README.md']).toMatch(/^# assistant/);
+    // The LLM API: SDK pinned, key a credential, model from config.
+    expect(files['requirements.txt']).toMatch(/^anthropic==/m);
+    const env = files['.env.example'];
+    expect(env).toMatch(/^ANTHROPIC_API_KEY=/m);
+    expect(env).toMatch(/^ANTHROPIC_MODEL=/m);
+    const secret = parse(files['k8s/secret.yaml']);
+    expect(Object.keys(secret.stringData)).toContain('ANTHROPIC_API_KEY');
+    expect(Object.keys(parse(files['k8s/configmap.yaml']).data)).not.toContain(
+      'ANTHROPIC_API_KEY',
+    );
+    // The vector database runs beside it; traces go to Tempo.
+    const compose = parse(files['docker-compose.yaml']);
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining([
+        'assistant',
+        'qdrant',
+        'tempo',
+        'otel-collector',
+      ]),
+    );
+    expect(compose.services.assistant.environment.QDRANT_URL).toBeDefined();
+    expect(compose.services.vllm).toBeUndefined();
+    expect(
+      parse(files['catalog-info.yaml']).metadata.annotations[
+        'techstack.dev/uses'
+      ],
+    ).toBe('claude-3-5, qdrant, langchain, tempo');
+  });
+
+  it('adds the self-hosted inference server when asked: compose service, OpenAI-compatible address and model', async () => {
+    const { status, body, files } = await dryRun({
+      selfHosted: true,
+      inference: { Inference: 'vllm' },
+    });
+    expect({ status, error: body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
+    const compose = parse(files['docker-compose.yaml']);
+    expect(compose.services.vllm).toBeDefined();
+    expect(compose.services.assistant.environment.VLLM_BASE_URL).toBeDefined();
+    expect(compose.services.assistant.environment.VLLM_MODEL).toBeDefined();
+    expect(
+      parse(files['catalog-info.yaml']).metadata.annotations[
+        'techstack.dev/uses'
+      ],
+    ).toBe('claude-3-5, qdrant, langchain, tempo, vllm');
   });
 });

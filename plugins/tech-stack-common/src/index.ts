@@ -75,3 +75,11 @@ export {
   serializeRingHistory,
 } from './ringHistory';
 export type { RingChange, RingHistory } from './ringHistory';
+export { recipeCoverage } from './recipes/recipeCoverage';
+export type {
+  CoverageTechnology,
+  NotApplicableSummary,
+  RecipeCoverageEntry,
+  RecipeIndex,
+  RecipeSummary,
+} from './recipes/recipeCoverage';

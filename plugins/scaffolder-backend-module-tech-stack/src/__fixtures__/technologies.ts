@@ -49,6 +49,8 @@ const DATA = 'Data Layer';
 const OPS = 'Operational Databases';
 const OBS = 'Observability';
 const EDA = 'Event-Driven Architecture';
+const AI = 'AI/ML Infrastructure';
+const LLM = 'LLM Layer';
 
 /** The technologies the tests resolve against: a slice of the example guide, with overrides. */
 export function technologyEntities(): TechnologyEntity[] {
@@ -112,5 +114,18 @@ export function technologyEntities(): TechnologyEntity[] {
     technology('tempo', 'Tempo', [[OBS, 'Traces', 'trial']]),
     technology('grafana', 'Grafana', [[OBS, 'Analysis', 'trial']]),
     technology('datadog', 'Datadog', [[OBS, 'Analysis', 'assess']]),
+    technology('pinecone', 'Pinecone', [
+      [DATA, 'Embeddings', 'adopt', 'Vector Databases'],
+    ]),
+    technology('qdrant', 'Qdrant', [
+      [DATA, 'Embeddings', 'trial', 'Vector Databases'],
+    ]),
+    technology('claude-3-5', 'Claude 3.5', [[AI, 'Cloud APIs', 'trial', LLM]]),
+    technology('gpt-4o', 'GPT-4o', [[AI, 'Cloud APIs', 'trial', LLM]]),
+    technology('vllm', 'vLLM', [[AI, 'Inference', 'trial', LLM]]),
+    technology('ollama', 'Ollama', [[AI, 'Inference', 'trial', LLM]]),
+    technology('langchain', 'LangChain', [
+      [AI, 'Agent Frameworks', 'trial', 'Orchestration'],
+    ]),
   ];
 }

@@ -52,6 +52,10 @@ export async function startTemplateBackend(options: {
       scaffolderPlugin,
       scaffolderModuleTechStack,
       catalogServiceMock.factory({ entities: technologyEntities() }),
+      // A request without a token is anonymous, as in a real backend.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({
         data: {
           techStack: {
@@ -64,14 +68,19 @@ export async function startTemplateBackend(options: {
   const { port } = backend.server.address() as AddressInfo;
   const baseUrl = `http://localhost:${port}/api/scaffolder`;
 
-  /** Dry-runs the template in `examples/templates/<folder>` with the given values. */
+  /**
+   * Dry-runs a template of `examples/templates/<folder>` (its `template.yaml`,
+   * or another file of the folder) with the given values; the folder's
+   * content folders go with it.
+   */
   async function dryRun(
     folder: string,
     values: Record<string, unknown>,
+    templateFile = 'template.yaml',
   ): Promise<DryRunResult> {
     const templateDir = path.join(TEMPLATES, folder);
     const template = parse(
-      fs.readFileSync(path.join(templateDir, 'template.yaml'), 'utf8'),
+      fs.readFileSync(path.join(templateDir, templateFile), 'utf8'),
     );
     const response = await fetch(`${baseUrl}/v2/dry-run`, {
       method: 'POST',
@@ -82,10 +91,12 @@ export async function startTemplateBackend(options: {
       body: JSON.stringify({
         template,
         values,
-        directoryContents: directoryContents(
-          path.join(templateDir, 'content'),
-          'content',
-        ),
+        directoryContents: fs
+          .readdirSync(templateDir, { withFileTypes: true })
+          .filter(entry => entry.isDirectory())
+          .flatMap(entry =>
+            directoryContents(path.join(templateDir, entry.name), entry.name),
+          ),
       }),
     });
     const body = await response.json();
@@ -103,5 +114,5 @@ export async function startTemplateBackend(options: {
     return { status: response.status, body, files };
   }
 
-  return { dryRun, stop: () => backend.stop() };
+  return { dryRun, baseUrl, stop: () => backend.stop() };
 }

@@ -70,9 +70,9 @@ const STACK = [
   {
     layer: 'Embeddings',
     section: 'Data Layer',
-    ref: 'technology:default/pinecone',
-    name: 'pinecone',
-    title: 'Pinecone',
+    ref: 'technology:default/cobol-db',
+    name: 'cobol-db',
+    title: 'COBOL DB',
     ring: 'adopt',
   },
 ];
@@ -173,7 +173,7 @@ describe('tech-stack:wire', () => {
       'services',
       expect.arrayContaining(['orders', 'postgres', 'otel-collector']),
     );
-    expect(ctx.output).toHaveBeenCalledWith('missing', ['pinecone']);
+    expect(ctx.output).toHaveBeenCalledWith('missing', ['cobol-db']);
     expect(ctx.output).toHaveBeenCalledWith(
       'files',
       expect.arrayContaining([
@@ -239,7 +239,7 @@ describe('tech-stack:wire', () => {
 
     const entity = readYaml('catalog-info.yaml');
     expect(entity.metadata.annotations['techstack.dev/uses']).toBe(
-      'postgresql, redis, apache-kafka, prometheus, jaeger, loki, grafana, pinecone',
+      'postgresql, redis, apache-kafka, prometheus, jaeger, loki, grafana, cobol-db',
     );
     expect(entity.metadata.tags).toEqual(['typescript']);
     expect(entity.spec).toEqual({
@@ -255,7 +255,7 @@ describe('tech-stack:wire', () => {
   });
 
   it('names recipes by folder label and file name in its logs, never by their path on disk', async () => {
-    root.addContent({ org: { 'pinecone.yaml': 'technology: pinecone\n' } });
+    root.addContent({ org: { 'cobol-db.yaml': 'technology: cobol-db\n' } });
     const { logger } = await wire({}, { recipesDir: root.resolve('org') });
     const said = JSON.stringify([
       logger.info.mock.calls,
@@ -265,7 +265,7 @@ describe('tech-stack:wire', () => {
       'postgresql: recipe built-in recipes/postgresql.yaml',
     );
     expect(said).toContain(
-      'pinecone: recipe techStack.scaffolder.recipesDir/pinecone.yaml',
+      'cobol-db: recipe techStack.scaffolder.recipesDir/cobol-db.yaml',
     );
     expect(said).not.toContain(BUILT_IN);
     expect(said).not.toContain(root.path);
@@ -544,15 +544,15 @@ describe('tech-stack:wire', () => {
       org: {
         'our-redis.yaml':
           'technology: Redis\ncompose:\n  services:\n    cache:\n      image: registry.example.com/redis:7\nenv:\n  REDIS_URL: redis://cache:6379\n',
-        'pinecone.yaml':
-          'technology: pinecone\nenv:\n  PINECONE_INDEX: "{{ name }}-embeddings"\n',
+        'cobol-db.yaml':
+          'technology: cobol-db\nenv:\n  COBOL_INDEX: "{{ name }}-embeddings"\n',
       },
     });
     const { ctx } = await wire({}, { recipesDir: root.resolve('org') });
     const compose = readYaml('docker-compose.yaml');
     expect(compose.services.redis).toBeUndefined();
     expect(compose.services.cache.image).toBe('registry.example.com/redis:7');
-    expect(compose.services.orders.environment.PINECONE_INDEX).toBe(
+    expect(compose.services.orders.environment.COBOL_INDEX).toBe(
       'orders-embeddings',
     );
     expect(compose.services.orders.depends_on.cache).toEqual({

@@ -9,7 +9,7 @@ import {
 import { isValidEntityName } from '../lib/isValidEntityName';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { StackItem } from '../lib/resolveStack';
-import { builtInRecipesDir, RecipeBook } from '../recipes/RecipeBook';
+import { RecipeBook, recipeFolders } from '../recipes/RecipeBook';
 import { planWiring } from '../wire/planWiring';
 import { codeLanguageOf, planCode } from '../wire/planCode';
 import { writeCode } from '../wire/writeCode';
@@ -176,20 +176,12 @@ export function createWireAction(options: WireActionOptions = {}) {
         ctx.workspacePath,
         input.targetPath ?? '.',
       );
-      const book = await RecipeBook.load([
-        {
-          dir: options.builtInRecipesDir ?? builtInRecipesDir(),
-          label: 'built-in recipes',
-        },
-        ...(options.recipesDir
-          ? [
-              {
-                dir: options.recipesDir,
-                label: 'techStack.scaffolder.recipesDir',
-              },
-            ]
-          : []),
-      ]);
+      const book = await RecipeBook.load(
+        recipeFolders({
+          recipesDir: options.recipesDir,
+          builtInRecipesDir: options.builtInRecipesDir,
+        }),
+      );
       const stack = input.stack.map(item => ({
         ...item,
         title: item.title ?? item.name,

@@ -2,12 +2,18 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { technologyNameKey } from '@techstack/plugin-tech-stack-common';
+import {
+  RecipeIndex,
+  technologyNameKey,
+} from '@techstack/plugin-tech-stack-common';
 import { parse } from 'yaml';
 import {
   CODE_LANGUAGES,
   CodeLanguage,
   LoadedRecipe,
+  NOT_APPLICABLE_FILE,
+  NotApplicable,
+  notApplicableSchema,
   parseRecipe,
 } from './recipeSchema';
 
@@ -38,6 +44,25 @@ export function builtInRecipesDir(): string {
 export interface RecipeFolder {
   dir: string;
   label: string;
+}
+
+/**
+ * The recipe folders of a portal: the built-in recipes, then the
+ * organisation's (`techStack.scaffolder.recipesDir`), which override them.
+ */
+export function recipeFolders(options: {
+  recipesDir?: string;
+  builtInRecipesDir?: string;
+}): RecipeFolder[] {
+  return [
+    {
+      dir: options.builtInRecipesDir ?? builtInRecipesDir(),
+      label: 'built-in recipes',
+    },
+    ...(options.recipesDir
+      ? [{ dir: options.recipesDir, label: 'techStack.scaffolder.recipesDir' }]
+      : []),
+  ];
 }
 
 /** Parsed recipes by file, valid while the file's size and mtime stay the same. */
@@ -75,7 +100,9 @@ async function readRecipeDir({
   if (!(await fs.pathExists(dir))) {
     throw new InputError(`Recipe folder ${label} does not exist`);
   }
-  const names = (await fs.readdir(dir)).filter(isYamlFile).sort();
+  const names = (await fs.readdir(dir))
+    .filter(name => isYamlFile(name) && name !== NOT_APPLICABLE_FILE)
+    .sort();
   return Promise.all(
     names.map(name => readRecipe(path.join(dir, name), `${label}/${name}`)),
   );
@@ -106,8 +133,35 @@ async function readCodeModules({
   return modules;
 }
 
+/** The technologies of a folder's {@link NOT_APPLICABLE_FILE}, if it has one. */
+async function readNotApplicable({
+  dir,
+  label,
+}: RecipeFolder): Promise<NotApplicable[]> {
+  const file = path.join(dir, NOT_APPLICABLE_FILE);
+  if (!(await fs.pathExists(file))) return [];
+  const source = `${label}/${NOT_APPLICABLE_FILE}`;
+  let value: unknown;
+  try {
+    value = parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${source}: not valid YAML: ${(error as Error).message}`,
+    );
+  }
+  const result = notApplicableSchema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid ${source}: ${result.error.issues
+        .map(issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data.technologies.map(entry => ({ ...entry, source }));
+}
+
 /** The name keys of a recipe's technology and aliases (the catalog's rule: `ApacheKafka` = `Apache Kafka`). */
-function keysOf(recipe: LoadedRecipe): string[] {
+function keysOf(recipe: { technology: string; aliases?: string[] }): string[] {
   return [recipe.technology, ...(recipe.aliases ?? [])]
     .map(technologyNameKey)
     .filter(key => key !== '');
@@ -124,14 +178,26 @@ function keysOf(recipe: LoadedRecipe): string[] {
 export class RecipeBook {
   readonly #byKey = new Map<string, LoadedRecipe>();
   readonly #modules: Map<string, CodeModule>;
+  readonly #notApplicableByKey = new Map<string, NotApplicable>();
   readonly recipes: LoadedRecipe[];
+  /** Technologies no recipe wires, with the reason (a recipe wins over an entry). */
+  readonly notApplicable: NotApplicable[];
 
   private constructor(
     recipes: LoadedRecipe[],
     modules: Map<string, CodeModule>,
+    notApplicable: NotApplicable[],
   ) {
     this.recipes = recipes;
     this.#modules = modules;
+    this.notApplicable = notApplicable;
+    for (const entry of notApplicable) {
+      for (const key of keysOf(entry)) {
+        if (!this.#notApplicableByKey.has(key)) {
+          this.#notApplicableByKey.set(key, entry);
+        }
+      }
+    }
     for (const recipe of recipes) {
       for (const key of keysOf(recipe)) {
         if (!this.#byKey.has(key)) {
@@ -149,8 +215,16 @@ export class RecipeBook {
    */
   static async load(folders: RecipeFolder[]): Promise<RecipeBook> {
     let recipes: LoadedRecipe[] = [];
+    let notApplicable: NotApplicable[] = [];
     const modules = new Map<string, CodeModule>();
     for (const folder of folders) {
+      for (const entry of await readNotApplicable(folder)) {
+        const keys = new Set(keysOf(entry));
+        notApplicable = notApplicable.filter(
+          existing => !keysOf(existing).some(key => keys.has(key)),
+        );
+        notApplicable.push(entry);
+      }
       for (const [key, module] of await readCodeModules(folder)) {
         modules.set(key, module);
       }
@@ -172,7 +246,46 @@ export class RecipeBook {
         }
       }
     }
-    return new RecipeBook(recipes, modules);
+    const wired = new Set(recipes.flatMap(keysOf));
+    return new RecipeBook(
+      recipes,
+      modules,
+      // An organisation's recipe for a technology the list calls not applicable wins.
+      notApplicable.filter(entry => !keysOf(entry).some(key => wired.has(key))),
+    );
+  }
+
+  /**
+   * The recipes and not-applicable entries, as `GET
+   * /api/scaffolder/tech-stack/recipes` answers and `recipeCoverage` of
+   * tech-stack-common reads them.
+   */
+  summary(): RecipeIndex {
+    return {
+      recipes: this.recipes.map(recipe => ({
+        technology: recipe.technology,
+        aliases: recipe.aliases ?? [],
+        languages: CODE_LANGUAGES.filter(language => recipe.code?.[language]),
+        source: recipe.source,
+      })),
+      notApplicable: this.notApplicable.map(entry => ({
+        technology: entry.technology,
+        aliases: entry.aliases ?? [],
+        reason: entry.reason,
+        source: entry.source,
+      })),
+    };
+  }
+
+  /** Why no recipe wires a technology, by any of its names, if the lists say. */
+  findNotApplicable(...names: string[]): NotApplicable | undefined {
+    for (const name of names) {
+      const entry = this.#notApplicableByKey.get(technologyNameKey(name));
+      if (entry) {
+        return entry;
+      }
+    }
+    return undefined;
   }
 
   /** A client module of a language, by name (`postgres`), if there is one. */

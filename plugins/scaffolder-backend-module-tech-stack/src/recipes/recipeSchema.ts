@@ -218,3 +218,31 @@ export function parseRecipe(value: unknown, source: string): LoadedRecipe {
   }
   return { ...result.data, source };
 }
+
+/**
+ * The file of a recipe folder that lists technologies a service does not
+ * connect to, each with the reason: not a recipe itself.
+ */
+export const NOT_APPLICABLE_FILE = 'not-applicable.yaml';
+
+/** The schema of {@link NOT_APPLICABLE_FILE}: technologies no recipe wires, and why. */
+export const notApplicableSchema = z
+  .object({
+    technologies: z.array(
+      z
+        .object({
+          /** The technology's slug, as in its Technology entity. */
+          technology: z.string().min(1),
+          aliases: z.array(z.string().min(1)).optional(),
+          /** Why a service does not connect to it (a cloud, a practice, …). */
+          reason: z.string().min(1).max(500),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** A technology that no recipe wires, with the reason. */
+export type NotApplicable = z.output<
+  typeof notApplicableSchema
+>['technologies'][number] & { source: string };

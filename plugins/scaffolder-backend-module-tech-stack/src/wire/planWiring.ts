@@ -134,6 +134,7 @@ export function planWiring(
     logs: [],
   };
   const collectorDeps: string[] = [];
+  const collectorEnv: Record<string, string> = {};
   const yaml = new Map<string, Record<string, unknown>>();
   const text = new Map<string, string>();
 
@@ -213,6 +214,14 @@ export function planWiring(
     }
     if (recipe.otel?.exporters) {
       collectorDeps.push(...Object.keys(recipe.compose?.services ?? {}));
+      // The exporter's settings (`${env:DD_API_KEY}` in its config) are the
+      // collector's environment: credentials overridable from `.env`.
+      for (const [key, value] of Object.entries(recipe.env ?? {})) {
+        collectorEnv[key] = value;
+      }
+      for (const [key, value] of Object.entries(recipe.credentials ?? {})) {
+        collectorEnv[key] = composeReference(key, value);
+      }
     }
     for (const [file, content] of Object.entries(recipe.files ?? {})) {
       if (typeof content === 'string') text.set(file, content);
@@ -257,6 +266,9 @@ export function planWiring(
       command: ['--config=/etc/otelcol/config.yaml'],
       volumes: [`./${WIRING_FILES.otel}:/etc/otelcol/config.yaml:ro`],
       ports: ['4317:4317', '4318:4318'],
+      ...(Object.keys(collectorEnv).length > 0
+        ? { environment: collectorEnv }
+        : {}),
       ...(collectorDeps.length > 0
         ? { depends_on: dependsOn(services, collectorDeps) }
         : {}),

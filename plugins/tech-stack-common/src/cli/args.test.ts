@@ -91,7 +91,7 @@ describe('parseCliArgs', () => {
     [['parse', 'x', 'y'], 'unexpected argument "y"'],
     [['parse', 'x', '--default-ring', 'maybe'], 'unknown ring "maybe"'],
     [['parse', 'x', '--date', 'today'], '--date must be yyyy-mm-dd'],
-    [['--format', 'json'], 'missing command "parse" or "import"'],
+    [['--format', 'json'], 'missing command "parse", "import" or "recipes"'],
     [
       ['import', 'radar.csv'],
       'import needs --from (tech-radar-json or byor-csv)',

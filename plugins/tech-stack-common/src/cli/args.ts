@@ -27,6 +27,9 @@ export interface QuadrantOptions {
   config?: string;
 }
 
+/** Output formats of `tech-stack recipes --coverage`. */
+export const COVERAGE_FORMATS = ['table', 'json'] as const;
+
 /** Parsed command line of `tech-stack`. */
 export type CliCommand =
   | { kind: 'help' }
@@ -46,11 +49,19 @@ export type CliCommand =
       input: string;
       from: ImportFormat;
       title?: string;
+    }
+  | {
+      kind: 'recipes';
+      /** The guide whose technologies are looked up. */
+      coverage: string;
+      recipesDir?: string;
+      format: (typeof COVERAGE_FORMATS)[number];
     };
 
 /** The usage text printed by `--help`. */
 export const USAGE = `Usage: tech-stack parse <file|url> [options]
        tech-stack import <file|url> --from tech-radar-json|byor-csv [--title <title>]
+       tech-stack recipes --coverage <file|url> [--recipes-dir <dir>] [--format table|json]
 
 parse reads a technology stack guide (markdown) and prints it as:
   json             the guide model with its warnings (default)
@@ -75,6 +86,14 @@ import reads a community tech-radar JSON file or a "Build Your Own Radar" CSV fi
   --from <format>         tech-radar-json | byor-csv
   --title <title>         the guide's title (default: the radar's, else "Technology Radar")
 
+recipes --coverage reads a guide and prints, per technology, what the scaffolder's
+recipes do for it: a recipe (and the languages with client code), not applicable
+(with the reason), or missing. Needs @techstack/plugin-scaffolder-backend-module-tech-stack
+installed where it runs (the recipes ship with it).
+  --coverage <file|url>   the guide
+  --recipes-dir <dir>     the organisation's recipes (techStack.scaffolder.recipesDir)
+  --format <format>       table (markdown, default) | json
+
   -h, --help              show this help
 
 Warnings go to stderr. Exit code 1: unreadable input; 2: bad arguments.`;
@@ -82,7 +101,7 @@ Warnings go to stderr. Exit code 1: unreadable input; 2: bad arguments.`;
 /** A command-line problem: printed in one line, exit code 2. */
 export class UsageError extends Error {}
 
-const OPTIONS: Record<'parse' | 'import', readonly string[]> = {
+const OPTIONS: Record<'parse' | 'import' | 'recipes', readonly string[]> = {
   parse: [
     'format',
     'owner',
@@ -95,8 +114,13 @@ const OPTIONS: Record<'parse' | 'import', readonly string[]> = {
     'config',
   ],
   import: ['from', 'title'],
+  recipes: ['coverage', 'recipes-dir', 'format'],
 };
-const ALL_OPTIONS = new Set([...OPTIONS.parse, ...OPTIONS.import]);
+const ALL_OPTIONS = new Set([
+  ...OPTIONS.parse,
+  ...OPTIONS.import,
+  ...OPTIONS.recipes,
+]);
 const COMMANDS = Object.keys(OPTIONS);
 
 function oneOf<T extends string>(
@@ -179,12 +203,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (positional.length === 0) {
     if (values.size > 0) {
-      throw new UsageError('missing command "parse" or "import" (see --help)');
+      throw new UsageError(
+        'missing command "parse", "import" or "recipes" (see --help)',
+      );
     }
     return { kind: 'help' };
   }
   const [command, input, ...extra] = positional;
-  if (command !== 'parse' && command !== 'import') {
+  if (command !== 'parse' && command !== 'import' && command !== 'recipes') {
     throw new UsageError(
       `unknown command "${command}" (expected ${COMMANDS.map(
         c => `"${c}"`,
@@ -195,6 +221,27 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!OPTIONS[command].includes(name)) {
       throw new UsageError(`option --${name} does not apply to ${command}`);
     }
+  }
+  if (command === 'recipes') {
+    if (input) {
+      throw new UsageError(`unexpected argument "${input}"`);
+    }
+    const coverage = values.get('coverage');
+    if (coverage === undefined) {
+      throw new UsageError('recipes needs --coverage <guide file or URL>');
+    }
+    return {
+      kind: 'recipes',
+      coverage,
+      ...(values.has('recipes-dir')
+        ? { recipesDir: values.get('recipes-dir') }
+        : {}),
+      format: oneOf(
+        values.get('format') ?? 'table',
+        COVERAGE_FORMATS,
+        'format',
+      ),
+    };
   }
   if (!input) {
     throw new UsageError(`${command} needs a file path or URL`);

@@ -32,3 +32,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
   }
 }
+export type {
+  NotApplicableSummary,
+  RecipeIndex,
+  RecipeSummary,
+} from '../recipes/recipeCoverage';

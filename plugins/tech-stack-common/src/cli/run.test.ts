@@ -375,3 +375,104 @@ describe('runCli', () => {
     );
   });
 });
+
+describe('tech-stack recipes --coverage', () => {
+  const index = {
+    recipes: [
+      {
+        technology: 'postgresql',
+        aliases: ['PostgreSQL', 'Postgres'],
+        languages: ['typescript', 'python'],
+        source: 'built-in recipes/postgresql.yaml',
+      },
+      {
+        technology: 'prometheus',
+        aliases: ['Prometheus'],
+        languages: [],
+        source: 'built-in recipes/prometheus.yaml',
+      },
+    ],
+    notApplicable: [
+      {
+        technology: 'aws',
+        aliases: ['AWS'],
+        reason: 'a cloud provider | not a dependency',
+        source: 'built-in recipes/not-applicable.yaml',
+      },
+    ],
+  };
+
+  it('prints each technology of the guide with its recipe, reason or nothing, and counts them', async () => {
+    const asked: Array<string | undefined> = [];
+    const { io, stdout, stderr } = fakeIo({
+      loadRecipeIndex: async dir => {
+        asked.push(dir);
+        return index;
+      },
+    });
+    expect(
+      await runCli(
+        ['recipes', '--coverage', 'seed.md', '--recipes-dir', 'org'],
+        io,
+      ),
+    ).toBe(0);
+    expect(asked).toEqual(['org']);
+    const lines = stdout().split('\n');
+    expect(lines[0]).toBe(
+      '| technology | recipe | what a generated service gets |',
+    );
+    expect(lines).toContain(
+      '| PostgreSQL | recipe | client code: typescript, python |',
+    );
+    expect(lines).toContain(
+      '| Prometheus | recipe | compose, collector and manifests; no client code |',
+    );
+    // A pipe in a reason does not break the table.
+    expect(lines).toContain(
+      '| AWS | not applicable | a cloud provider \\| not a dependency |',
+    );
+    expect(lines).toContain(
+      '| Redis | missing | recorded in catalog-info.yaml only |',
+    );
+    expect(stderr()).toMatch(
+      /^106 technologies: 2 with a recipe \(1 with client code\), 1 not applicable, 103 missing\n$/,
+    );
+  });
+
+  it('prints JSON with --format json', async () => {
+    const { io, stdout } = fakeIo({ loadRecipeIndex: async () => index });
+    expect(
+      await runCli(
+        ['recipes', '--coverage', 'seed.md', '--format', 'json'],
+        io,
+      ),
+    ).toBe(0);
+    const coverage = JSON.parse(stdout());
+    expect(coverage).toHaveLength(106);
+    expect(coverage.find((e: any) => e.technology === 'aws')).toEqual({
+      technology: 'aws',
+      title: 'AWS',
+      status: 'not-applicable',
+      languages: [],
+      reason: 'a cloud provider | not a dependency',
+      source: 'built-in recipes/not-applicable.yaml',
+    });
+  });
+
+  it('says in one line when the recipes cannot be loaded, and names a missing --coverage', async () => {
+    const { io, stderr } = fakeIo({
+      loadRecipeIndex: async () => {
+        throw new Error(
+          'tech-stack recipes reads the recipes of @techstack/plugin-scaffolder-backend-module-tech-stack, which is not installed here',
+        );
+      },
+    });
+    expect(await runCli(['recipes', '--coverage', 'seed.md'], io)).toBe(1);
+    expect(stderr()).toMatch(/^tech-stack: .*not installed here\n$/);
+    const usage = fakeIo();
+    expect(await runCli(['recipes'], usage.io)).toBe(2);
+    expect(usage.stderr()).toBe(
+      'tech-stack: recipes needs --coverage <guide file or URL>\n',
+    );
+  });
+});

@@ -17,6 +17,11 @@ import { radarToGuide } from '../import/radarToGuide';
 import { readTechRadarJson } from '../import/techRadarJson';
 import { DEFAULT_MAX_GUIDE_BYTES, parseGuide } from '../parser/parseGuide';
 import { technologySlug } from '../parser/slug';
+import {
+  recipeCoverage,
+  RecipeCoverageEntry,
+  RecipeIndex,
+} from '../recipes/recipeCoverage';
 import { CliCommand, parseCliArgs, USAGE, UsageError } from './args';
 import {
   MAX_CONFIG_BYTES,
@@ -35,6 +40,11 @@ export interface CliIo {
   /** Reads a local file; rejects with a Node-style error (`code`) when it cannot. */
   readFile(path: string): Promise<Uint8Array>;
   fetch(url: string): Promise<Response>;
+  /**
+   * The recipes of the scaffolder module installed where the CLI runs
+   * (`tech-stack recipes`); rejects with a one-line reason when it is not.
+   */
+  loadRecipeIndex?(recipesDir?: string): Promise<RecipeIndex>;
 }
 
 /** Input that cannot be read: printed in one line, exit code 1. */
@@ -252,6 +262,73 @@ function renderImport(
   io.stdout(guide.markdown);
 }
 
+/** A markdown table cell: pipes escaped, line breaks as spaces. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+const STATUS_LABELS: Record<RecipeCoverageEntry['status'], string> = {
+  recipe: 'recipe',
+  'not-applicable': 'not applicable',
+  missing: 'missing',
+};
+
+/** `tech-stack recipes --coverage`: the guide's technologies against the recipes. */
+async function renderCoverage(
+  command: Extract<CliCommand, { kind: 'recipes' }>,
+  text: string,
+  io: CliIo,
+): Promise<void> {
+  if (!io.loadRecipeIndex) {
+    throw new InputError('recipes are not available in this environment');
+  }
+  const index = await io.loadRecipeIndex(command.recipesDir);
+  const technologies = guideToTechnologyEntities(parseGuide(text), {
+    owner: 'group:default/platform',
+    guideId: guideIdOf(command.coverage),
+  }).map(entity => ({
+    name: entity.metadata.name,
+    title: entity.metadata.title,
+    aliases: entity.spec.aliases,
+  }));
+  const coverage = recipeCoverage(index, technologies);
+  if (command.format === 'json') {
+    io.stdout(`${JSON.stringify(coverage, null, 2)}\n`);
+  } else {
+    const rows = coverage.map(entry => {
+      let detail = 'recorded in catalog-info.yaml only';
+      if (entry.status === 'recipe') {
+        detail = entry.languages.length
+          ? `client code: ${entry.languages.join(', ')}`
+          : 'compose, collector and manifests; no client code';
+      } else if (entry.status === 'not-applicable') {
+        detail = entry.reason ?? '';
+      }
+      return `| ${cell(entry.title)} | ${STATUS_LABELS[entry.status]} | ${cell(
+        detail,
+      )} |`;
+    });
+    io.stdout(
+      [
+        '| technology | recipe | what a generated service gets |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  }
+  const count = (status: RecipeCoverageEntry['status']) =>
+    coverage.filter(entry => entry.status === status).length;
+  const withCode = coverage.filter(entry => entry.languages.length > 0).length;
+  io.stderr(
+    `${coverage.length} technologies: ${count(
+      'recipe',
+    )} with a recipe (${withCode} with client code), ${count(
+      'not-applicable',
+    )} not applicable, ${count('missing')} missing\n`,
+  );
+}
+
 /**
  * Runs `tech-stack` with the given arguments. Returns the exit code: 0 on
  * success, 1 when an input cannot be read or converted, 2 on bad arguments
@@ -287,6 +364,14 @@ export async function runCli(
         reader.what,
       );
       renderImport(command, text, io);
+    } else if (command.kind === 'recipes') {
+      const text = await readText(
+        command.coverage,
+        io,
+        DEFAULT_MAX_GUIDE_BYTES,
+        'a markdown guide',
+      );
+      await renderCoverage(command, text, io);
     } else {
       const text = await readText(
         command.input,

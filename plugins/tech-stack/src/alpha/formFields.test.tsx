@@ -99,6 +99,9 @@ async function renderTemplateForm(
   });
 }
 
+// The whole scaffolder form renders in jsdom: seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('scaffolder-form-field:tech-stack/tech-stack-picker', () => {
   it('renders the TechStackPicker in the Technology stack step, adopt preselected, hold disabled', async () => {
     await renderTemplateForm();

@@ -4,6 +4,7 @@ import type {
   AdoptionResponse,
   ComplianceResponse,
   Radar,
+  RecipeIndex,
   StackResponse,
 } from '@techstack/plugin-tech-stack-common';
 
@@ -46,6 +47,12 @@ export interface TechStackApi {
   getStack(entityRef: string): Promise<StackResponse>;
   /** Components on hold or off-guide technologies, per team. */
   getCompliance(options?: { team?: string }): Promise<ComplianceResponse>;
+  /**
+   * What the scaffolder's recipes wire (`GET /api/scaffolder/tech-stack/recipes`,
+   * served by the scaffolder module): the TechStackPicker marks the choices
+   * no recipe wires.
+   */
+  getRecipes(): Promise<RecipeIndex>;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   TechStack,
   TechStackApi,
 } from './TechStackApi';
+import type { RecipeIndex } from '@techstack/plugin-tech-stack-common';
 
 /**
  * Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token).
@@ -62,8 +63,13 @@ export class TechStackClient implements TechStackApi {
     return this.get<Compliance>(`/compliance${search ? `?${search}` : ''}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('tech-stack');
+  /** {@inheritDoc TechStackApi.getRecipes} */
+  async getRecipes(): Promise<RecipeIndex> {
+    return this.get<RecipeIndex>('/tech-stack/recipes', 'scaffolder');
+  }
+
+  private async get<T>(path: string, pluginId = 'tech-stack'): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(pluginId);
     const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

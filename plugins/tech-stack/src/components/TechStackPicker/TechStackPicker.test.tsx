@@ -3,6 +3,8 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { RecipeIndex } from '@techstack/plugin-tech-stack-common';
+import { techStackApiRef } from '../../api';
 import { TechStackPicker } from './TechStackPicker';
 import { techStackPickerValidation } from './techStackPickerValidation';
 
@@ -54,13 +56,49 @@ function catalogApiMock(options: { entities: Entity[] }) {
   } as any;
 }
 
+/** The scaffolder's recipes: Kafka Streams stated not applicable, CockroachDB and Valkey without one. */
+const RECIPES: RecipeIndex = {
+  recipes: [
+    {
+      technology: 'postgresql',
+      aliases: ['PostgreSQL'],
+      languages: ['typescript', 'python'],
+      source: 'built-in recipes/postgresql.yaml',
+    },
+    {
+      technology: 'redis',
+      aliases: ['Redis'],
+      languages: ['typescript'],
+      source: 'built-in recipes/redis.yaml',
+    },
+    {
+      technology: 'apache-kafka',
+      aliases: ['Kafka'],
+      languages: ['typescript'],
+      source: 'built-in recipes/apache-kafka.yaml',
+    },
+  ],
+  notApplicable: [
+    {
+      technology: 'kafka-streams',
+      aliases: [],
+      reason: 'a Java library for stream processing inside JVM services',
+      source: 'built-in recipes/not-applicable.yaml',
+    },
+  ],
+};
+
 const uiSchema = {
   'ui:options': { layers: ['Relational', 'Key-Value', 'Message Broker'] },
 };
 
-async function renderPicker(formData?: Record<string, string>) {
+async function renderPicker(
+  formData?: Record<string, string>,
+  getRecipes: () => Promise<RecipeIndex> = async () => RECIPES,
+) {
   const onChange = jest.fn();
   const catalogApi = catalogApiMock({ entities });
+  const techStackApi = { getRecipes } as any;
   const props = {
     onChange,
     formData,
@@ -71,7 +109,12 @@ async function renderPicker(formData?: Record<string, string>) {
     idSchema: { $id: 'root_stack' },
   } as any;
   const { unmount } = await renderInTestApp(
-    <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, catalogApi],
+        [techStackApiRef, techStackApi],
+      ]}
+    >
       <TechStackPicker {...props} />
     </TestApiProvider>,
   );
@@ -151,6 +194,55 @@ describe('TechStackPicker', () => {
       ).toBeNull();
       unmount();
     }
+  });
+
+  it('marks the choices no recipe wires: recorded only, or not wired with the reason', async () => {
+    await renderPicker({
+      Relational: 'cockroachdb',
+      'Key-Value': 'redis',
+      'Message Broker': 'kafka-streams',
+    });
+    expect(
+      await screen.findByText(
+        /CockroachDB is in trial: allowed, with a warning; the adopted choice is PostgreSQL\. No recipe: recorded in catalog-info\.yaml only, not wired/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Not wired: a Java library for stream processing inside JVM services/,
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Key-Value/ }));
+    const listbox = await screen.findByRole('listbox');
+    const valkey = within(listbox).getByText('Valkey (assess)').closest('li')!;
+    expect(
+      within(valkey).getByText(
+        'No recipe: recorded in catalog-info.yaml only, not wired',
+      ),
+    ).toBeInTheDocument();
+    // A choice with a recipe carries no such note.
+    const redis = within(listbox)
+      .getByText('Redis (adopt) — recommended')
+      .closest('li')!;
+    expect(within(redis).queryByText(/No recipe|Not wired/)).toBeNull();
+  });
+
+  it('works without the marks when the recipes cannot be read', async () => {
+    await renderPicker(
+      {
+        Relational: 'cockroachdb',
+        'Key-Value': 'redis',
+        'Message Broker': 'apache-kafka',
+      },
+      async () => {
+        throw new Error('404 Not Found');
+      },
+    );
+    expect(
+      await screen.findByText(/CockroachDB is in trial: allowed/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No recipe|Not wired/)).toBeNull();
   });
 
   it('shows a value that is not a technology of the layer as an error', async () => {

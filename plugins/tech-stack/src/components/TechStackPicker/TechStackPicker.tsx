@@ -2,7 +2,13 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { TECHNOLOGY_KIND, Ring } from '@techstack/plugin-tech-stack-common';
+import {
+  recipeCoverage,
+  RecipeCoverageEntry,
+  Ring,
+  TECHNOLOGY_KIND,
+} from '@techstack/plugin-tech-stack-common';
+import { techStackApiRef } from '../../api';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import InputLabel from '@material-ui/core/InputLabel';
@@ -72,6 +78,27 @@ function optionText(option: LayerOption): string {
   return `${option.title} (${RING_LABELS[option.ring]})`;
 }
 
+/** What the scaffolder's recipes do for each option (by slug), if they could be read. */
+type Coverage = Map<string, RecipeCoverageEntry>;
+
+/** The note of a choice no recipe wires, shown under it and in its menu item. */
+function recipeNote(
+  entry: RecipeCoverageEntry | undefined,
+): string | undefined {
+  if (entry?.status === 'missing') {
+    return 'No recipe: recorded in catalog-info.yaml only, not wired';
+  }
+  if (entry?.status === 'not-applicable') {
+    return `Not wired: ${entry.reason}`;
+  }
+  return undefined;
+}
+
+function joinNotes(...notes: Array<string | undefined>): string | undefined {
+  const present = notes.filter(Boolean);
+  return present.length > 0 ? present.join('. ') : undefined;
+}
+
 function helperText(
   layer: LayerOptions,
   option: LayerOption | undefined,
@@ -101,8 +128,9 @@ function helperText(
  * Scaffolder field: one select per configured layer (`ui:options.layers`)
  * listing the technologies the catalog places in that layer. The adopt
  * technology is preselected; trial and assess ones are marked with their ring
- * (text and icon); hold ones are disabled with the reason. The value is
- * `{ [layer]: slug }`.
+ * (text and icon); hold ones are disabled with the reason. A choice no
+ * recipe of the scaffolder wires says so ("recorded in catalog-info.yaml
+ * only", or the reason it is not wired). The value is `{ [layer]: slug }`.
  *
  * @public
  */
@@ -124,6 +152,7 @@ export function TechStackPicker(
   } = props;
   const classes = useStyles();
   const catalogApi = useApi(catalogApiRef);
+  const techStackApi = useApi(techStackApiRef);
   const layerNames = useMemo(
     () => uiSchema?.['ui:options']?.layers ?? [],
     [uiSchema],
@@ -139,6 +168,20 @@ export function TechStackPicker(
     });
     return layerOptions(items, layerNames);
   }, [catalogApi, layerNames]);
+
+  // What the recipes wire: without it (an older scaffolder module, an
+  // outage) the picker works as before, without the marks.
+  const { value: recipes } = useAsync(
+    () => techStackApi.getRecipes(),
+    [techStackApi],
+  );
+  const coverage = useMemo<Coverage>(() => {
+    if (!recipes || !layers) return new Map();
+    const options = layers.flatMap(layer => layer.options);
+    return new Map(
+      recipeCoverage(recipes, options).map(entry => [entry.technology, entry]),
+    );
+  }, [recipes, layers]);
 
   // Preselect the recommended technology of every layer without a choice.
   useEffect(() => {
@@ -247,11 +290,14 @@ export function TechStackPicker(
                         }`}
                       />
                     }
-                    secondary={
+                    secondary={joinNotes(
                       option.ring === 'hold'
                         ? `On hold${option.reason ? `: ${option.reason}` : ''}`
-                        : option.reason
-                    }
+                        : option.reason,
+                      option.ring === 'hold'
+                        ? undefined
+                        : recipeNote(coverage.get(option.name)),
+                    )}
                   />
                 </MenuItem>
               ))}
@@ -259,7 +305,12 @@ export function TechStackPicker(
             <FormHelperText>
               {invalid && !selected
                 ? `"${value[layer.layer]}" is not a technology of this layer`
-                : helperText(layer, selected)}
+                : joinNotes(
+                    helperText(layer, selected),
+                    selected && selected.ring !== 'hold'
+                      ? recipeNote(coverage.get(selected.name))
+                      : undefined,
+                  )}
             </FormHelperText>
           </FormControl>
         );
