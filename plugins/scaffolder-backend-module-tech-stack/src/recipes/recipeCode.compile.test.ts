@@ -146,7 +146,7 @@ inCi('client modules of the built-in recipes', () => {
     await run('python3', ['-m', 'venv', '.venv'], dir);
     await run(
       path.join(dir, '.venv/bin/pip'),
-      ['install', '--quiet', '-r', 'requirements.txt'],
+      ['install', '--quiet', '--retries', '0', '-r', 'requirements.txt'],
       dir,
     );
     const script = modules
