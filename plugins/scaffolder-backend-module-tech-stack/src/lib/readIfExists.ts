@@ -1,11 +1,27 @@
+import { InputError } from '@backstage/errors';
 import fs from 'fs-extra';
+import { INPUT_BOUNDS } from './inputBounds';
 
-/** A file's text, or `undefined` when there is no such file (other errors are thrown). */
-export async function readIfExists(file: string): Promise<string | undefined> {
+/**
+ * A workspace file's text, or `undefined` when there is no such file (other
+ * errors are thrown). A file over `INPUT_BOUNDS.fileBytes` is not read: an
+ * `InputError` names it (`file`, as the workspace spells it) and the limit.
+ */
+export async function readIfExists(
+  absolutePath: string,
+  file: string = absolutePath,
+): Promise<string | undefined> {
+  let size: number;
   try {
-    return await fs.readFile(file, 'utf8');
+    ({ size } = await fs.stat(absolutePath));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  if (size > INPUT_BOUNDS.fileBytes) {
+    throw new InputError(
+      `${file} has ${size} bytes; at most ${INPUT_BOUNDS.fileBytes} bytes (1 MB) are merged`,
+    );
+  }
+  return fs.readFile(absolutePath, 'utf8');
 }

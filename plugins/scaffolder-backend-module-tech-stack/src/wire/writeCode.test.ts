@@ -496,3 +496,22 @@ describe('writeCode', () => {
     });
   });
 });
+
+describe('writeCode bounds', () => {
+  it('refuses to merge a package.json over 1 MB, naming it, and writes no packages', async () => {
+    const dir = createMockDirectory();
+    const huge = JSON.stringify({
+      name: 'svc',
+      description: 'x'.repeat(1024 * 1024 + 1),
+    });
+    dir.addContent({ 'package.json': huge });
+    const book = await RecipeBook.load([
+      { dir: builtInRecipesDir(), label: 'built-in recipes' },
+    ]);
+    const recipes = new Map([['postgresql', book.find('postgresql')!]]);
+    await expect(
+      writeCode(dir.path, planCode(recipes, 'typescript', book)),
+    ).rejects.toThrow(/^package\.json has \d+ bytes; at most 1048576 bytes/);
+    expect(fs.readFileSync(dir.resolve('package.json'), 'utf8')).toBe(huge);
+  });
+});

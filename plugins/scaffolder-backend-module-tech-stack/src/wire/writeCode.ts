@@ -193,13 +193,13 @@ export async function writeCode(
   };
 
   for (const [file, text] of plan.modules) {
-    if ((await readIfExists(target(file))) === undefined) {
+    if (!(await fs.pathExists(target(file)))) {
       await write(file, text);
     }
   }
 
   const warnings: string[] = [];
-  const existing = await readIfExists(target(layout.registry));
+  const existing = await readIfExists(target(layout.registry), layout.registry);
   const planned = new Set(plan.entries.map(entry => entry.technology));
   const kept = readRegistry(plan.language, existing ?? '').filter(
     entry => !planned.has(entry.technology),
@@ -222,7 +222,7 @@ export async function writeCode(
     await write(layout.registry, registry);
   }
 
-  const manifest = await readIfExists(target(layout.manifest));
+  const manifest = await readIfExists(target(layout.manifest), layout.manifest);
   const merged =
     plan.language === 'typescript'
       ? mergePackageJson(manifest, plan)

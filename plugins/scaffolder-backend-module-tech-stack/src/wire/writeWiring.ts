@@ -79,7 +79,7 @@ export async function writeWiring(
 
   for (const [file, content] of plan.yaml) {
     const full = target(file);
-    const existing = await readIfExists(full);
+    const existing = await readIfExists(full, file);
     let text: string;
     if (existing === undefined || existing.trim() === '') {
       text = toYaml(content, plan.comments.get(file));
@@ -107,7 +107,7 @@ export async function writeWiring(
 
   for (const [file, content] of plan.text) {
     const full = target(file);
-    if ((await readIfExists(full)) === undefined) {
+    if (!(await fs.pathExists(full))) {
       await fs.mkdir(path.dirname(full), { recursive: true });
       await fs.writeFile(full, content);
       written.push(file);
@@ -115,7 +115,10 @@ export async function writeWiring(
   }
 
   const envFile = target(WIRING_FILES.env);
-  await fs.writeFile(envFile, mergeEnv(await readIfExists(envFile), plan.env));
+  await fs.writeFile(
+    envFile,
+    mergeEnv(await readIfExists(envFile, WIRING_FILES.env), plan.env),
+  );
   written.push(WIRING_FILES.env);
   return written;
 }

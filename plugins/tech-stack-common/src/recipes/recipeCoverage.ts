@@ -1,4 +1,4 @@
-import { technologyNameKey } from '../names/technologyNameKey';
+import { TechnologyNameIndex } from '../names/TechnologyNameIndex';
 
 /**
  * A recipe of the scaffolder module, as `GET /api/scaffolder/tech-stack/recipes`
@@ -74,24 +74,11 @@ export interface CoverageTechnology {
   aliases?: string[];
 }
 
-function keyMap<T extends { technology: string; aliases: string[] }>(
-  items: T[],
-): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    for (const name of [item.technology, ...item.aliases]) {
-      const key = technologyNameKey(name);
-      if (key && !map.has(key)) map.set(key, item);
-    }
-  }
-  return map;
-}
-
 /**
  * The coverage of technologies by a portal's recipes, in the order given:
  * each looked up by slug, title and aliases with the catalog's name rule
- * ({@link technologyNameKey}); a recipe wins over a not-applicable entry.
- * One key per name: linear in the input.
+ * ({@link TechnologyNameIndex}: slugs win over aliases); a recipe wins over
+ * a not-applicable entry. One key per name: linear in the input.
  *
  * @public
  */
@@ -99,11 +86,15 @@ export function recipeCoverage(
   index: RecipeIndex,
   technologies: CoverageTechnology[],
 ): RecipeCoverageEntry[] {
-  const recipes = keyMap(index.recipes);
-  const notApplicable = keyMap(index.notApplicable);
-  const find = <T>(map: Map<string, T>, names: string[]) => {
+  const namesOf = (item: { technology: string; aliases: string[] }) => ({
+    name: item.technology,
+    aliases: item.aliases,
+  });
+  const recipes = new TechnologyNameIndex(index.recipes, namesOf);
+  const notApplicable = new TechnologyNameIndex(index.notApplicable, namesOf);
+  const find = <T>(lookup: TechnologyNameIndex<T>, names: string[]) => {
     for (const name of names) {
-      const found = map.get(technologyNameKey(name));
+      const found = lookup.find(name);
       if (found) return found;
     }
     return undefined;

@@ -59,7 +59,17 @@ def run_with_timeout(fn):
 
 
 def readiness(dependencies):
-    """Checks every dependency at once: ready when all are up."""
-    futures = {d["technology"]: _pool.submit(run_with_timeout, d["client"].check) for d in dependencies}
-    states = {tech: future.result() for tech, future in futures.items()}
+    """Checks every dependency at once, each within the timeout: ready when all are up.
+
+    The checks run side by side in the pool and are awaited together, so a
+    slow dependency costs one timeout, not one per dependency.
+    """
+    futures = {d["technology"]: _pool.submit(_timed, d["client"].check) for d in dependencies}
+    wait(futures.values(), timeout=CHECK_TIMEOUT_S)
+    timed_out = {
+        "status": "down",
+        "latencyMs": round(CHECK_TIMEOUT_S * 1000),
+        "error": f"no answer within {round(CHECK_TIMEOUT_S * 1000)} ms",
+    }
+    states = {tech: future.result() if future.done() else dict(timed_out) for tech, future in futures.items()}
     return all(s["status"] == "up" for s in states.values()), states
