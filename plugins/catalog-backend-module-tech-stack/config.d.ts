@@ -130,5 +130,29 @@ export interface Config {
           /** URL or file path of a YAML list of overrides (same shape as the inline list). */
           target: string;
         };
+
+    /**
+     * Backstage notifications (`@backstage/plugin-notifications-backend`)
+     * to the owners of the entities that use a technology, when a run moves
+     * it to `hold` or removes it from the guide: one per technology and
+     * owner, once across runs, restarts and replicas (topic `tech-stack`,
+     * origin `plugin:catalog`). Unknown fields are rejected.
+     * @visibility backend
+     */
+    notifications?: {
+      /**
+       * Whether to send them. Default: `true`. Without the notifications
+       * backend installed, sends fail with a warning per run (and are given
+       * up after 5 runs); set `false` to turn them off.
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * Their severity: `critical`, `high`, `normal` or `low`.
+       * Default: `normal`.
+       * @visibility backend
+       */
+      severity?: 'critical' | 'high' | 'normal' | 'low';
+    };
   };
 }

@@ -3,7 +3,7 @@
  * followed the README's install section in it and started its backend, which
  * serves the built app): the CLI of the packed common package, the radar, a
  * Technology page, the template's stack step and the entity cards, in
- * Debian's Chromium.
+ * Debian's Chromium; and the tech-stack tools on the app's MCP server.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +19,7 @@ import {
   openPortal,
   screenshot,
 } from '../../e2e/browser';
+import { mcpRequest, mcpTool } from '../../e2e/mcp';
 
 const APP_DIR = process.env.TS_INSTALL_APP_DIR ?? '';
 /** Where the README's step copies this repository's examples to. */
@@ -151,5 +152,32 @@ describe('the fresh app with our plugins', () => {
       .waitFor({ timeout: 60_000 });
     await team.getByText('PostgreSQL').first().waitFor({ timeout: 30_000 });
     await screenshot(team, 'install-team');
+  });
+});
+
+describe("the fresh app's MCP server (create-app's MCP actions backend)", () => {
+  it('offers the tech-stack tools, which answer from the guide', async () => {
+    const { status, result } = await mcpRequest('tools/list', {});
+    assert.equal(status, 200);
+    const names: string[] = result.tools.map((t: { name: string }) => t.name);
+    assert.ok(
+      names.includes('tech-stack.get-recommended-stack') &&
+        names.includes('tech-stack.who-uses'),
+      `the tech-stack tools in ${names.join(', ')}`,
+    );
+    const { json } = await eventually(
+      async () => {
+        const answer = await mcpTool('tech-stack.get-recommended-stack', {
+          need: 'relational database',
+        });
+        return answer.json?.layers?.length ? answer : undefined;
+      },
+      120_000,
+      'the guide in get-recommended-stack',
+    );
+    assert.deepEqual(
+      json.layers[0].recommended.map((c: { title: string }) => c.title),
+      ['PostgreSQL'],
+    );
   });
 });

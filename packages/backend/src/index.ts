@@ -1,7 +1,7 @@
 /*
  * The example portal's backend: the new backend system with the catalog,
- * scaffolder, guest auth, allow-all permissions, search, and the Tech Stack
- * plugins of this repository.
+ * scaffolder, guest auth, allow-all permissions, search, notifications, MCP
+ * actions, and the Tech Stack plugins of this repository.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleFileLocations } from './modules/catalogFileLocations';
@@ -37,8 +37,18 @@ backend.add(
 // search (in-memory Lunr engine) over the catalog
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Technologies found by name, alias, layer and section, with their ring
+backend.add(import('@techstack/plugin-search-backend-module-tech-stack'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// notifications: the Tech Stack catalog module tells owners when a technology
+// they use goes on hold or leaves the guide
+backend.add(import('@backstage/plugin-notifications-backend'));
+
+// MCP: the actions registry (catalog and tech-stack actions, see
+// backend.actions.pluginSources) exposed to AI agents at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Tech Stack: radar, adoption and stack validation API under /api/tech-stack
 backend.add(import('@techstack/plugin-tech-stack-backend'));

@@ -14,8 +14,44 @@ export type {
 } from './provider/TechStackGuideEntityProvider';
 export { readTechStackConfig, parseOverrides } from './provider/config';
 export type { GuideRunOutcome } from './provider/GuideRunOutcome';
+export { IngestionMetrics } from './provider/IngestionMetrics';
+export type { AppliedRun } from './provider/IngestionMetrics';
 export { GuideRunStore } from './database/GuideRunStore';
 export type { GuideRunRecord } from './database/GuideRunStore';
+export {
+  NotificationLedger,
+  notificationEventId,
+} from './database/NotificationLedger';
+export type {
+  ClaimedNotification,
+  NotificationEvent,
+  NotificationEventKey,
+} from './database/NotificationLedger';
+export { TechnologyTransitionNotifier } from './notifications/TechnologyTransitionNotifier';
+export type {
+  TechnologyTransitionNotifierDeps,
+  TransitionNotificationSummary,
+} from './notifications/TechnologyTransitionNotifier';
+export { readNotificationsConfig } from './notifications/config';
+export type { TechStackNotificationsConfig } from './notifications/config';
+export { detectTransitions } from './notifications/detectTransitions';
+export type {
+  TechnologyTransition,
+  TechnologyTransitionKind,
+} from './notifications/detectTransitions';
+export { adoptAlternativesIndex } from './notifications/adoptAlternatives';
+export type { AdoptAlternative } from './notifications/adoptAlternatives';
+export { findAffectedEntities } from './notifications/findAffectedEntities';
+export type {
+  AffectedEntity,
+  AffectedOwners,
+} from './notifications/findAffectedEntities';
+export {
+  composeNotification,
+  technologyPagePath,
+  transitionReason,
+  TECH_STACK_NOTIFICATION_TOPIC,
+} from './notifications/composeNotification';
 export { parseInWorker, ParseTimeoutError } from './provider/parseInWorker';
 export type { WorkerParseResult } from './provider/parseInWorker';
 export type { RefreshGuideAnswer } from './service/refreshHandler';

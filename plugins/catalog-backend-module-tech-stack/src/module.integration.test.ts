@@ -20,6 +20,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { catalogModuleTechStack } from './module';
 import { readRingHistory } from './provider/ringHistory';
+import { waitFor } from '@internal/tech-stack-test-utils';
 
 jest.setTimeout(60_000);
 
@@ -62,32 +63,6 @@ spec:
 `,
     )
     .join('---\n');
-
-/** Polls `check` until it returns something, or fails with the last reason. */
-async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 40_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) {
-        return value;
-      }
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}${last ? `: ${last}` : ''}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
 
 describe('catalog module tech-stack (real catalog)', () => {
   const dir = createMockDirectory();

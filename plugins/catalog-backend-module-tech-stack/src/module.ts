@@ -2,21 +2,28 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { GuideRunStore } from './database/GuideRunStore';
+import { TechnologyTransitionNotifier } from './notifications/TechnologyTransitionNotifier';
 import { TechnologyEntitiesProcessor } from './processor/TechnologyEntitiesProcessor';
 import { TechnologyIndex } from './processor/TechnologyIndex';
+import { IngestionMetrics } from './provider/IngestionMetrics';
 import { TechStackGuideEntityProvider } from './provider/TechStackGuideEntityProvider';
 import { createRefreshHandler } from './service/refreshHandler';
 
 /**
  * The catalog module of Tech Stack for Backstage: one entity provider per
  * guide of `techStack.guides`, the `Technology` kind and its usage relations,
- * and `POST /api/catalog/tech-stack/refresh`. Keeps a small table of its own
- * (`techstack_guide_runs`) in the catalog's database, shared by the replicas.
+ * and `POST /api/catalog/tech-stack/refresh`; notifies the owners of what
+ * uses a technology that goes on hold or leaves a guide
+ * (`techStack.notifications`). Keeps small tables of its own
+ * (`techstack_guide_runs`, `techstack_notifications`) in the catalog's
+ * database, shared by the replicas.
  *
  * @public
  */
@@ -38,6 +45,8 @@ export const catalogModuleTechStack = createBackendModule({
         permissions: coreServices.permissions,
         lifecycle: coreServices.lifecycle,
         database: coreServices.database,
+        metrics: metricsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { catalogProcessing, catalog, auth, logger, lifecycle } = deps;
@@ -48,6 +57,16 @@ export const catalogModuleTechStack = createBackendModule({
         });
         lifecycle.addStartupHook(() => started());
         const runs = await GuideRunStore.create(deps.database);
+        const notifier = await TechnologyTransitionNotifier.fromConfig(
+          deps.config,
+          {
+            catalog,
+            auth,
+            logger,
+            notifications: deps.notifications,
+            database: deps.database,
+          },
+        );
 
         const providers = TechStackGuideEntityProvider.fromConfig(deps.config, {
           logger,
@@ -58,6 +77,8 @@ export const catalogModuleTechStack = createBackendModule({
           index,
           ready,
           runs,
+          metrics: IngestionMetrics.create(deps.metrics),
+          notifier,
         });
         catalogProcessing.addEntityProvider(providers);
         catalogProcessing.addProcessor(

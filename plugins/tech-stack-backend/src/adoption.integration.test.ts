@@ -10,6 +10,7 @@ import {
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { techStackPlugin } from './plugin';
+import { waitFor } from '@internal/tech-stack-test-utils';
 
 jest.setTimeout(90_000);
 
@@ -76,30 +77,6 @@ metadata:
   annotations: { techstack.dev/uses: Redis }
 spec: { type: website, lifecycle: production, owner: outsiders }
 `;
-
-/** Polls `check` until it returns something, or fails with the last reason. */
-async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}${last ? `: ${last}` : ''}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
 
 describe('adoption endpoints (real catalog)', () => {
   const dir = createMockDirectory();

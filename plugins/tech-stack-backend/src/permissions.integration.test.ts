@@ -13,6 +13,7 @@ import path from 'node:path';
 import { hideComponentPolicyModule } from './__testUtils__/hideComponentPolicy';
 import { oboActorMockHttpAuthFactory } from './__testUtils__/oboActorMockHttpAuth';
 import { techStackPlugin } from './plugin';
+import { waitFor } from '@internal/tech-stack-test-utils';
 
 jest.setTimeout(120_000);
 
@@ -49,30 +50,6 @@ metadata:
   annotations: { techstack.dev/uses: "Redis, Rancher" }
 spec: { type: service, lifecycle: production, owner: finance }
 `;
-
-/** Polls `check` until it returns something, or fails with the last reason. */
-async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}${last ? `: ${last}` : ''}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
 
 /**
  * The real catalog, the real permission backend with a policy that hides the

@@ -2,14 +2,20 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { registerTechStackActions } from './actions';
 import { createRouter } from './router';
 import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
 import { readGuideTargets } from './service/guideTargets';
 
 /**
- * The tech-stack backend plugin: REST API under `/api/tech-stack`.
+ * The tech-stack backend plugin: REST API under `/api/tech-stack`, and the
+ * tech-stack actions of Backstage's actions registry (for AI agents over MCP).
  *
  * @public
  */
@@ -23,8 +29,18 @@ export const techStackPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        catalog,
+        metrics,
+        actionsRegistry,
+      }) {
         const cacheTtlSeconds =
           config.getOptionalNumber('techStack.radar.cacheTtlSeconds') ?? 30;
         const movementWindowDays =
@@ -44,6 +60,10 @@ export const techStackPlugin = createBackendPlugin({
             ),
           },
         });
+        registerTechStackActions({
+          actionsRegistry,
+          adoption: adoptionService,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -56,6 +76,7 @@ export const techStackPlugin = createBackendPlugin({
                 adoptionService.getUsageCounts(credentials),
             }),
             adoptionService,
+            metrics,
           }),
         );
       },

@@ -1,4 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -6,6 +7,7 @@ import { z } from 'zod';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { AdoptionService } from './service/AdoptionService';
 import { RadarService } from './service/RadarService';
+import { requestMetrics } from './service/requestMetrics';
 import { sendJson } from './sendJson';
 
 /** Entity-name charset: what a guide id (annotation value) may look like. */
@@ -54,12 +56,18 @@ export async function createRouter({
   httpAuth,
   radarService,
   adoptionService,
+  metrics,
 }: {
   httpAuth: HttpAuthService;
   radarService: RadarService;
   adoptionService: AdoptionService;
+  /** Where the duration of every request is recorded; none without it. */
+  metrics?: MetricsService;
 }): Promise<express.Router> {
   const router = Router();
+  if (metrics) {
+    router.use(requestMetrics(metrics));
+  }
   router.use(express.json());
 
   router.get('/radar', async (req, res) => {

@@ -62,6 +62,11 @@ export {
   MAX_TECHNOLOGY_NAME_LENGTH,
   technologyNameKey,
 } from './names/technologyNameKey';
+export {
+  MAX_CATALOG_INFO_BYTES,
+  readCatalogInfoUses,
+} from './entities/catalogInfoUses';
+export type { CatalogInfoUses } from './entities/catalogInfoUses';
 export { layerNameKey } from './names/layerNameKey';
 export { parseTechnologyRef } from './names/parseTechnologyRef';
 export { technologyEntityNames } from './names/technologyEntityNames';

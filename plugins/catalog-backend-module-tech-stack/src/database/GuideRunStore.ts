@@ -1,6 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { GuideRunOutcome } from '../provider/GuideRunOutcome';
-import { migrationSource, MIGRATIONS_TABLE } from './migrations';
+import { openModuleDatabase } from './migrations';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -34,14 +34,7 @@ export class GuideRunStore {
 
   /** Opens the store, creating or migrating its table unless the database service says to skip migrations. */
   static async create(database: DatabaseService): Promise<GuideRunStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        migrationSource,
-        tableName: MIGRATIONS_TABLE,
-      });
-    }
-    return new GuideRunStore(knex);
+    return new GuideRunStore(await openModuleDatabase(database));
   }
 
   private constructor(knex: Knex) {

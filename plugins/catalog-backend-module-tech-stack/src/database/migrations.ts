@@ -43,6 +43,61 @@ const MIGRATIONS: Migration[] = [
       await knex.schema.dropTable('techstack_guide_runs');
     },
   },
+  {
+    name: '20261215000000_technology_notifications',
+    async up(knex) {
+      await knex.schema.createTable('techstack_notifications', table => {
+        table.comment(
+          'Tech Stack notifications to owners: one row per technology transition and owner, so each is sent once across runs, restarts and replicas',
+        );
+        table
+          .string('id', 64)
+          .primary()
+          .notNullable()
+          .comment('sha256 of guide, technology, transition, basis and owner');
+        table.string('guide_id', 255).notNullable().comment('The guide id');
+        table
+          .string('technology_ref', 255)
+          .notNullable()
+          .comment('technology:<namespace>/<name>');
+        table
+          .string('transition', 16)
+          .notNullable()
+          .comment('hold (moved to hold) or removed (left the guide)');
+        table
+          .string('basis', 255)
+          .notNullable()
+          .comment(
+            'What makes the transition this one: entity uid and the date of the ring change before it',
+          );
+        table
+          .string('owner_ref', 255)
+          .notNullable()
+          .comment('The owner told, an entity ref');
+        table
+          .string('status', 16)
+          .notNullable()
+          .comment('pending, sending, sent or failed');
+        table
+          .integer('attempts')
+          .notNullable()
+          .defaultTo(0)
+          .comment('How many times sending was claimed');
+        table
+          .text('notification')
+          .notNullable()
+          .comment('JSON of the notification to send');
+        table.text('last_error').nullable().comment('Why the last send failed');
+        // ISO 8601 UTC strings: they compare in time order as text, on SQLite and PostgreSQL alike
+        table.string('created_at', 32).notNullable();
+        table.string('updated_at', 32).notNullable();
+        table.index(['status', 'created_at'], 'techstack_notifications_status');
+      });
+    },
+    async down(knex) {
+      await knex.schema.dropTable('techstack_notifications');
+    },
+  },
 ];
 
 /** A knex migration source over {@link MIGRATIONS}. */
@@ -57,3 +112,21 @@ export const migrationSource = {
     return migration;
   },
 };
+
+/**
+ * The catalog database's client, with the module's tables created or migrated
+ * (unless the database service says to skip migrations). Safe to call more
+ * than once: a second call finds nothing to migrate.
+ */
+export async function openModuleDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
+  const knex = await database.getClient();
+  if (!database.migrations?.skip) {
+    await knex.migrate.latest({
+      migrationSource,
+      tableName: MIGRATIONS_TABLE,
+    });
+  }
+  return knex;
+}

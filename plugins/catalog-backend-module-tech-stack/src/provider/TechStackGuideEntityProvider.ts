@@ -30,6 +30,7 @@ import {
 } from '@techstack/plugin-tech-stack-common';
 import { durationToMilliseconds } from '@backstage/types';
 import { GuideRunStore } from '../database/GuideRunStore';
+import { TechnologyTransitionNotifier } from '../notifications/TechnologyTransitionNotifier';
 import { TechnologyIndex } from '../processor/TechnologyIndex';
 import {
   DEFAULT_MAX_DROP_SHARE,
@@ -39,6 +40,7 @@ import {
   TechStackGuideConfig,
 } from './config';
 import { GuideRunOutcome, OUTCOME_WARNING_LIMIT } from './GuideRunOutcome';
+import { IngestionMetrics } from './IngestionMetrics';
 import { applyOverrides, loadOverrides } from './overrides';
 import {
   parseInWorker,
@@ -90,6 +92,14 @@ export interface TechStackGuideEntityProviderDeps {
   ready?: Promise<void>;
   /** Shared with the other replicas: force requests in, outcomes of scheduled runs out. */
   runs?: GuideRunStore;
+  /** Records every run of this process (duration, technologies, warnings, failures); none without it. */
+  metrics?: IngestionMetrics;
+  /**
+   * Tells owners when an applied run moved a technology they use to `hold`
+   * or removed it (needs `catalog` and `auth` for the entities before the
+   * run); never fails the run.
+   */
+  notifier?: TechnologyTransitionNotifier;
 }
 
 /**
@@ -100,7 +110,11 @@ export interface TechStackGuideEntityProviderDeps {
  * Each run reads the guide, parses it in a worker thread (past
  * `techStack.parser.timeout` the worker is stopped), applies the overrides,
  * stamps the ring history against the guide's entities as the catalog holds
- * them, and applies the result. A run that cannot read or parse the guide,
+ * them, and applies the result; then the
+ * {@link TechStackGuideEntityProviderDeps.notifier}, when given, tells the
+ * owners of what uses a technology that went on hold or left the guide (a
+ * notification failure is a warning, never a failed run). A run that cannot
+ * read or parse the guide,
  * finds no technology in it, or would remove more than
  * `techStack.ingestion.maxDropShare` of the guide's technologies (unless
  * forced) changes nothing in the catalog (the entities of the last good run
@@ -201,9 +215,17 @@ export class TechStackGuideEntityProvider implements EntityProvider {
    * replicas, the scheduler's lock keeps the scheduled runs apart). Rejects
    * (after logging) when the guide could not be ingested; the catalog then
    * keeps the entities of the last good run. `force` skips the drop check.
+   * Each run (not the wait for the one before) is recorded in the
+   * {@link TechStackGuideEntityProviderDeps.metrics}, when given.
    */
   refresh(options: { force?: boolean } = {}): Promise<GuideRefreshResult> {
-    const run = this.#queue.then(() => this.#run(options.force ?? false));
+    const force = options.force ?? false;
+    const { metrics } = this.#deps;
+    const run = this.#queue.then(() =>
+      metrics
+        ? metrics.observe(this.#guide.id, () => this.#run(force))
+        : this.#run(force),
+    );
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -342,6 +364,13 @@ export class TechStackGuideEntityProvider implements EntityProvider {
       })),
     });
     this.#deps.index?.setLocalTechnologies(id, entities);
+    if (previous) {
+      await this.#deps.notifier?.guideApplied({
+        guideId: id,
+        previous,
+        entities,
+      });
+    }
 
     const warnings = [
       ...parsed.warnings.map(
@@ -450,8 +479,9 @@ export class TechStackGuideEntityProvider implements EntityProvider {
   }
 
   /**
-   * The guide's Technology entities as the catalog holds them now (name,
-   * annotations, ring); undefined without a catalog to ask.
+   * The guide's Technology entities as the catalog holds them now (uid,
+   * name, title, annotations, ring, layers, aliases); undefined without a
+   * catalog to ask.
    */
   async #readCurrentEntities(): Promise<Entity[] | undefined> {
     const { catalog, auth } = this.#deps;
@@ -466,7 +496,16 @@ export class TechStackGuideEntityProvider implements EntityProvider {
           [`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`]:
             this.#guide.id,
         },
-        fields: ['metadata.name', 'metadata.annotations', 'spec.ring'],
+        fields: [
+          'metadata.uid',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'metadata.annotations',
+          'spec.ring',
+          'spec.layers',
+          'spec.aliases',
+        ],
       },
       { credentials },
     );

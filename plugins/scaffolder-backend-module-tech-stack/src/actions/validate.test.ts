@@ -93,12 +93,12 @@ describe('tech-stack:validate', () => {
         ref: 'technology:default/tidb',
         title: 'TiDB',
         reason: 'No operational experience; use PostgreSQL.',
-        entity: 'component:orders',
+        entity: 'component:default/orders',
       },
       expect.objectContaining({
         name: 'rancher',
         title: 'Rancher',
-        entity: 'component:billing',
+        entity: 'component:default/billing',
         reason: expect.stringMatching(/phased out/),
       }),
     ]);

@@ -4,9 +4,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_TECHSTACK_USES,
-  parseUsesAnnotation,
+  readCatalogInfoUses,
 } from '@techstack/plugin-tech-stack-common';
-import { parseAllDocuments } from 'yaml';
 import { checkTextBound, INPUT_BOUNDS } from '../lib/inputBounds';
 import { loadTechnologies } from '../lib/loadTechnologies';
 import { readWorkspaceFile } from '../lib/readWorkspaceFile';
@@ -37,7 +36,7 @@ export interface HoldFinding {
   ref: string;
   title: string;
   reason?: string;
-  /** The entity of the file that declares it. */
+  /** The entity of the file that declares it (`component:default/orders`). */
   entity?: string;
 }
 
@@ -102,28 +101,16 @@ export function createValidateAction(options: ValidateActionOptions) {
       const file = ctx.input.path ?? 'catalog-info.yaml';
       checkTextBound('path', file, INPUT_BOUNDS.path);
       const target = resolveSafeChildPath(ctx.workspacePath, file);
-      const docs = parseAllDocuments(
-        await readWorkspaceFile('path', file, target),
-      );
       const declared: Array<{ name: string; entity?: string }> = [];
-      for (const doc of Array.isArray(docs) ? docs : [docs]) {
-        if (doc.errors.length > 0) {
-          throw new InputError(
-            `path: ${file} is not valid YAML: ${doc.errors[0].message}`,
-          );
-        }
-        const value = doc.toJS() as {
-          kind?: string;
-          metadata?: { name?: string; annotations?: Record<string, string> };
-        } | null;
-        const entity =
-          value?.kind && value.metadata?.name
-            ? `${value.kind.toLocaleLowerCase('en-US')}:${value.metadata.name}`
-            : undefined;
-        for (const name of parseUsesAnnotation(
-          value?.metadata?.annotations?.[ANNOTATION_TECHSTACK_USES],
-        )) {
-          declared.push({ name, ...(entity ? { entity } : {}) });
+      for (const document of readCatalogInfoUses(
+        await readWorkspaceFile('path', file, target),
+        `path: ${file}`,
+      )) {
+        for (const name of document.names) {
+          declared.push({
+            name,
+            ...(document.entityRef ? { entity: document.entityRef } : {}),
+          });
         }
       }
 

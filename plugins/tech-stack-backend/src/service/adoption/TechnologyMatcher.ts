@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import {
   Ring,
+  TechnologyLayer,
   TechnologyNameIndex,
   isRing,
 } from '@techstack/plugin-tech-stack-common';
@@ -16,6 +17,32 @@ function strings(value: unknown): string[] {
     : [];
 }
 
+/** The well-formed entries of `spec.layers` (the catalog validated them; this only guards the types). */
+function toLayers(value: unknown): TechnologyLayer[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  const layers: TechnologyLayer[] = [];
+  for (const item of value as Array<Record<string, unknown> | null>) {
+    const { section, group, layer, ring, line } = item ?? {};
+    if (
+      typeof section !== 'string' ||
+      typeof layer !== 'string' ||
+      !isRing(ring)
+    ) {
+      continue;
+    }
+    layers.push({
+      section,
+      ...(typeof group === 'string' && group ? { group } : {}),
+      layer,
+      ring: ring as Ring,
+      ...(typeof line === 'number' ? { line } : {}),
+    });
+  }
+  return layers;
+}
+
 /** Reads what the adoption views need of a Technology entity. */
 export function toTechnologyInfo(entity: Entity): TechnologyInfo | undefined {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
@@ -23,13 +50,11 @@ export function toTechnologyInfo(entity: Entity): TechnologyInfo | undefined {
   if (!isRing(ring)) {
     return undefined;
   }
+  const layers = toLayers(spec.layers);
   const sections: string[] = [];
-  if (Array.isArray(spec.layers)) {
-    for (const layer of spec.layers as Array<{ section?: unknown }>) {
-      const section = layer?.section;
-      if (typeof section === 'string' && !sections.includes(section)) {
-        sections.push(section);
-      }
+  for (const { section } of layers) {
+    if (!sections.includes(section)) {
+      sections.push(section);
     }
   }
   const info: TechnologyInfo = {
@@ -38,6 +63,7 @@ export function toTechnologyInfo(entity: Entity): TechnologyInfo | undefined {
     title: entity.metadata.title ?? entity.metadata.name,
     ring: ring as Ring,
     sections,
+    layers,
     aliases: strings(spec.aliases),
   };
   if (typeof spec.ringReason === 'string' && spec.ringReason) {
@@ -84,5 +110,10 @@ export class TechnologyMatcher {
    */
   match(name: string): TechnologyInfo | undefined {
     return this.index.find(name);
+  }
+
+  /** The titles closest to a name that matches nothing, for "did you mean". */
+  suggest(name: string, limit = 3): string[] {
+    return this.index.suggest(name, limit);
   }
 }

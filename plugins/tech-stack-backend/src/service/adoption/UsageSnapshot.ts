@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { GuideLayers } from '../stack/GuideLayers';
 import { OrgHierarchy } from './OrgHierarchy';
 import { TechnologyMatcher, toTechnologyInfo } from './TechnologyMatcher';
 import { ComponentUsage, TechnologyInfo } from './types';
@@ -30,6 +31,7 @@ export class UsageSnapshot {
   /** Every guide section, in first-seen order. */
   readonly sections: string[];
   private readonly componentsByRef: Map<string, ComponentUsage>;
+  private guideLayers?: GuideLayers;
 
   constructor(entities: SnapshotEntities, sources: UsageSourcesConfig) {
     this.technologies = entities.technologies
@@ -51,6 +53,12 @@ export class UsageSnapshot {
     const sections = new Set<string>();
     this.technologies.forEach(t => t.sections.forEach(s => sections.add(s)));
     this.sections = [...sections];
+  }
+
+  /** The guide as layers (built on first use). */
+  get layers(): GuideLayers {
+    this.guideLayers ??= new GuideLayers(this.technologies);
+    return this.guideLayers;
   }
 
   /** A component by ref. */

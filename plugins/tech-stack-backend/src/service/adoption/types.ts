@@ -1,4 +1,8 @@
-import type { Ring, UsageSource } from '@techstack/plugin-tech-stack-common';
+import type {
+  Ring,
+  TechnologyLayer,
+  UsageSource,
+} from '@techstack/plugin-tech-stack-common';
 
 /**
  * The wire types of the adoption, compliance and stack endpoints live in
@@ -40,6 +44,8 @@ export interface TechnologyInfo {
   ring: Ring;
   /** The guide sections (radar sectors) it appears in. */
   sections: string[];
+  /** Every place it appears in the guide, with its ring there. */
+  layers: TechnologyLayer[];
   aliases: string[];
   /** Why the organisation set its ring, if it did. */
   ringReason?: string;
