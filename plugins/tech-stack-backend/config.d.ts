@@ -41,5 +41,55 @@ export interface Config {
         dependencies?: boolean;
       };
     };
+    /**
+     * Adoption history (`GET /api/tech-stack/adoption/history`): a snapshot
+     * of the adoption counts (components per technology and team, and each
+     * team's hold and not-in-guide usages), kept per day (UTC) in the
+     * plugin's own database. One replica takes it (a global scheduler task
+     * `tech-stack-adoption-snapshot`, first run two minutes after a start);
+     * a later snapshot of the same day replaces the earlier one.
+     */
+    history?: {
+      /**
+       * How often the snapshot is taken: a duration object (`{ hours: 24 }`),
+       * an ISO 8601 duration (`PT12H`) or `12h`. Default `{ hours: 24 }`.
+       */
+      frequency?: { [unit: string]: number } | string;
+      /** How many days are kept; older days are deleted after each snapshot. Default 730. */
+      retentionDays?: number;
+      /**
+       * For a demo portal only: when a snapshot finds no earlier day stored,
+       * it also writes 180 days of made-up history before it (derived from
+       * that snapshot, the same for the same day), so the charts have a
+       * shape on the first start. Default false.
+       */
+      exampleSeed?: boolean;
+    };
+    /**
+     * Migration campaigns: move the components off a technology by a
+     * deadline (`GET /api/tech-stack/campaigns`, the Campaigns tab, the
+     * component's "Tech stack" card, and `campaigns` on the compliance
+     * answer). A bad entry fails the backend's start, naming its key. At
+     * most 100.
+     */
+    campaigns?: Array<{
+      /**
+       * A slug (`rancher-to-managed-kubernetes`), unique; default: the slug
+       * of `technology`. The CSV export is `/campaigns/<id>/export.csv`.
+       */
+      id?: string;
+      /** The technology to migrate away from: name, title, alias or ref (at most 200 characters). */
+      technology: string;
+      /** The technologies to migrate to (1 to 20 names, titles, aliases or refs). */
+      replaceWith: string[];
+      /**
+       * The day the migration is due, `YYYY-MM-DD` (UTC). With 30 days or
+       * fewer left a campaign with remaining components is at risk; after it,
+       * overdue.
+       */
+      deadline: string;
+      /** Why, shown with the campaign (at most 200 characters). */
+      reason?: string;
+    }>;
   };
 }

@@ -109,6 +109,13 @@ describe('tech-stack endpoints under a catalog permission policy', () => {
               overrides: [
                 { technology: 'Rancher', ring: 'hold', reason: 'Phased out' },
               ],
+              campaigns: [
+                {
+                  technology: 'Rancher',
+                  replaceWith: ['EKS'],
+                  deadline: '2099-01-01',
+                },
+              ],
             },
           },
         }),
@@ -237,6 +244,31 @@ describe('tech-stack endpoints under a catalog permission policy', () => {
     expect(restricted.body.teams).toEqual([]);
     expect(restricted.body.totals).toMatchObject({ components: 0, hold: 0 });
     expect(restricted.text).not.toContain('ledger');
+  });
+
+  it('campaigns: the hidden component neither remains nor is exported', async () => {
+    const admin = await api('/api/tech-stack/campaigns', ADMIN);
+    expect(admin.body.campaigns[0]).toMatchObject({
+      id: 'rancher',
+      status: 'on-track',
+      totals: { remaining: 1, teams: 1 },
+    });
+    const restricted = await api('/api/tech-stack/campaigns', RESTRICTED);
+    expect(restricted.body.campaigns[0]).toMatchObject({
+      id: 'rancher',
+      status: 'done',
+      totals: { remaining: 0, teams: 0 },
+      teams: [],
+    });
+    expect(restricted.text).not.toContain('ledger');
+    const csv = await fetch(
+      `http://localhost:${backend.server.port()}/api/tech-stack/campaigns/rancher/export.csv`,
+      { headers: { Authorization: mockCredentials.user.header(RESTRICTED) } },
+    );
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toBe(
+      'campaign,team,component_ref,component_title,evidence\r\n',
+    );
   });
 
   it('stack: the hidden component is not found, and not in its team', async () => {

@@ -10,7 +10,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerTechStackActions } from './actions';
 import { createRouter } from './router';
 import { AdoptionService } from './service/AdoptionService';
+import { AdoptionHistory } from './service/history/AdoptionHistory';
 import { RadarService } from './service/RadarService';
+import { CampaignService } from './service/campaigns/CampaignService';
+import { readCampaigns } from './service/campaigns/readCampaigns';
 import { readGuideTargets } from './service/guideTargets';
 
 /**
@@ -31,6 +34,9 @@ export const techStackPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         metrics: metricsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -40,6 +46,9 @@ export const techStackPlugin = createBackendPlugin({
         catalog,
         metrics,
         actionsRegistry,
+        database,
+        scheduler,
+        auth,
       }) {
         const cacheTtlSeconds =
           config.getOptionalNumber('techStack.radar.cacheTtlSeconds') ?? 30;
@@ -48,8 +57,11 @@ export const techStackPlugin = createBackendPlugin({
         logger.info(
           `Tech radar cache TTL ${cacheTtlSeconds}s, movement window ${movementWindowDays} days`,
         );
+        // a bad campaign fails the start, naming its key
+        const campaigns = readCampaigns(config);
         const adoptionService = new AdoptionService({
           catalog,
+          campaigns,
           cacheTtlSeconds:
             config.getOptionalNumber('techStack.adoption.cacheTtlSeconds') ??
             cacheTtlSeconds,
@@ -59,6 +71,13 @@ export const techStackPlugin = createBackendPlugin({
               'techStack.adoption.sources.dependencies',
             ),
           },
+        });
+        const adoptionHistory = await AdoptionHistory.fromConfig(config, {
+          database,
+          scheduler,
+          adoption: adoptionService,
+          auth,
+          logger,
         });
         registerTechStackActions({
           actionsRegistry,
@@ -76,6 +95,11 @@ export const techStackPlugin = createBackendPlugin({
                 adoptionService.getUsageCounts(credentials),
             }),
             adoptionService,
+            campaignService: new CampaignService({
+              campaigns,
+              snapshot: credentials => adoptionService.getSnapshot(credentials),
+            }),
+            adoptionHistory,
             metrics,
           }),
         );

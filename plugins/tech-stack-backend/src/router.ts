@@ -1,23 +1,74 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { MetricsService } from '@backstage/backend-plugin-api/alpha';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { AdoptionService } from './service/AdoptionService';
+import { AdoptionHistory } from './service/history/AdoptionHistory';
+import { campaignCsv } from './service/campaigns/campaignCsv';
+import { CampaignService } from './service/campaigns/CampaignService';
 import { RadarService } from './service/RadarService';
 import { requestMetrics } from './service/requestMetrics';
 import { sendJson } from './sendJson';
 
 /** Entity-name charset: what a guide id (annotation value) may look like. */
+const guideSchema = z
+  .string()
+  .max(63)
+  .regex(/^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/)
+  .optional();
+
+/** Longest range of `GET /radar/changes`, in days (five years). */
+const MAX_CHANGES_SPAN_DAYS = 5 * 366;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A calendar day `YYYY-MM-DD` (UTC) of the years 2000–2100, not after today.
+ */
+const daySchema = z
+  .string({ error: 'is required, a date YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  .refine(
+    value => {
+      const time = Date.parse(`${value}T00:00:00.000Z`);
+      return (
+        !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
+      );
+    },
+    { message: 'must be a date YYYY-MM-DD' },
+  )
+  .refine(
+    value => {
+      const year = Number(value.slice(0, 4));
+      return year >= 2000 && year <= 2100;
+    },
+    { message: 'must be a date YYYY-MM-DD of the years 2000 to 2100' },
+  )
+  .refine(value => value <= new Date().toISOString().slice(0, 10), {
+    message: 'must be a date YYYY-MM-DD not in the future (UTC)',
+  });
+
 const radarQuerySchema = z.object({
-  guide: z
-    .string()
-    .max(63)
-    .regex(/^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/)
-    .optional(),
+  guide: guideSchema,
+  date: daySchema.optional(),
 });
+
+const changesQuerySchema = z
+  .object({ guide: guideSchema, from: daySchema, to: daySchema })
+  .refine(({ from, to }) => from <= to, {
+    message: 'must not be after to',
+    path: ['from'],
+  })
+  .refine(
+    ({ from, to }) =>
+      Date.parse(to) - Date.parse(from) <= MAX_CHANGES_SPAN_DAYS * DAY_MS,
+    {
+      message: `must be at most ${MAX_CHANGES_SPAN_DAYS} days before to`,
+      path: ['from'],
+    },
+  );
 
 /** A group ref or name (`group:default/platform-team`, `platform-team`). */
 const teamSchema = z.string().min(1).max(255).optional();
@@ -34,8 +85,30 @@ const adoptionQuerySchema = z.object({
 
 const complianceQuerySchema = z.object({ team: teamSchema });
 
+/** The range's order and span are checked by the history (it knows the defaults). */
+const historyQuerySchema = z.object({
+  technology: z.string().min(1).max(255).optional(),
+  team: teamSchema,
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+});
+
 const stackQuerySchema = z.object({
   entityRef: z.string().min(1).max(500),
+});
+
+const campaignsQuerySchema = z.object({
+  entityRef: z.string().min(1).max(500).optional(),
+});
+
+/** A campaign id (the slug of `techStack.campaigns[].id`). */
+const campaignIdSchema = z.object({
+  id: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'must be a campaign id (lower-case letters, digits and dashes)',
+    }),
 });
 
 /** Parses the query or throws an InputError naming the bad parameter. */
@@ -56,11 +129,17 @@ export async function createRouter({
   httpAuth,
   radarService,
   adoptionService,
+  campaignService,
+  adoptionHistory,
   metrics,
 }: {
   httpAuth: HttpAuthService;
   radarService: RadarService;
   adoptionService: AdoptionService;
+  /** The migration campaigns; `/campaigns` answers none without it. */
+  campaignService?: CampaignService;
+  /** Adoption over time; `/adoption/history` is a 404 without it. */
+  adoptionHistory?: AdoptionHistory;
   /** Where the duration of every request is recorded; none without it. */
   metrics?: MetricsService;
 }): Promise<express.Router> {
@@ -74,8 +153,16 @@ export async function createRouter({
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { guide } = parseQuery(radarQuerySchema, req.query);
-    sendJson(res, await radarService.getRadar({ credentials, guide }));
+    const { guide, date } = parseQuery(radarQuerySchema, req.query);
+    sendJson(res, await radarService.getRadar({ credentials, guide, date }));
+  });
+
+  router.get('/radar/changes', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseQuery(changesQuerySchema, req.query);
+    sendJson(res, await radarService.getChanges({ credentials, ...query }));
   });
 
   router.get('/adoption', async (req, res) => {
@@ -92,6 +179,17 @@ export async function createRouter({
     );
   });
 
+  router.get('/adoption/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseQuery(historyQuerySchema, req.query);
+    if (!adoptionHistory) {
+      throw new NotFoundError('No adoption history is kept');
+    }
+    sendJson(res, await adoptionHistory.getHistory({ credentials, query }));
+  });
+
   router.get('/compliance', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -106,6 +204,36 @@ export async function createRouter({
     });
     const { entityRef } = parseQuery(stackQuerySchema, req.query);
     sendJson(res, await adoptionService.getStack({ credentials, entityRef }));
+  });
+
+  router.get('/campaigns', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parseQuery(campaignsQuerySchema, req.query);
+    sendJson(
+      res,
+      campaignService
+        ? await campaignService.getCampaigns({ credentials, entityRef })
+        : { generatedAt: new Date().toISOString(), campaigns: [] },
+    );
+  });
+
+  router.get('/campaigns/:id/export.csv', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { id } = parseQuery(campaignIdSchema, req.params);
+    if (!campaignService) {
+      throw new NotFoundError(`No campaign with the id '${id}'`);
+    }
+    const campaign = await campaignService.getCampaign({ credentials, id });
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set(
+      'Content-Disposition',
+      `attachment; filename="tech-stack-campaign-${id}.csv"`,
+    );
+    res.send(campaignCsv(campaign));
   });
 
   return router;

@@ -46,6 +46,7 @@ export {
 } from './entities/radarQuadrants';
 export type { QuadrantGroup } from './entities/radarQuadrants';
 export { MAX_CSV_FIELDS, parseCsv } from './import/csv';
+export { csvField, csvText } from './csvField';
 export type { CsvRecord } from './import/csv';
 export { readByorCsv } from './import/byorCsv';
 export { readTechRadarJson } from './import/techRadarJson';

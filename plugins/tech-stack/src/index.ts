@@ -30,8 +30,17 @@ export type {
   AdoptionRequest,
   AdoptionTeamRow,
   AdoptionTechnology,
+  Campaign,
+  CampaignComponent,
+  CampaignStatus,
+  CampaignTeam,
+  CampaignTechnology,
+  CampaignsResponse,
   Compliance,
+  ComponentCampaign,
   Radar,
+  RadarChange,
+  RadarChanges,
   RadarEntry,
   RadarMovement,
   RingCounts,
@@ -41,4 +50,6 @@ export type {
   UsageSource,
 } from './api';
 export type { TechRadarPageProps } from './components/TechRadarPage';
+export { CampaignsView } from './components/CampaignsPage';
+export type { CampaignsViewProps } from './components/CampaignsPage';
 export { isTechnologyEntity } from '@techstack/plugin-tech-stack-common';

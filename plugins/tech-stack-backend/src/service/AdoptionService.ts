@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TECHNOLOGY_KIND } from '@techstack/plugin-tech-stack-common';
 import { PrincipalCache } from './PrincipalCache';
+import { CampaignConfig } from './campaigns/readCampaigns';
 import { UsageSnapshot } from './adoption/UsageSnapshot';
 import { buildAdoption } from './adoption/buildAdoption';
 import { buildCompliance } from './adoption/buildCompliance';
@@ -24,6 +25,8 @@ export interface AdoptionServiceOptions {
   sources?: Partial<UsageSourcesConfig>;
   /** The clock; tests replace it. */
   now?: () => Date;
+  /** Migration campaigns (`techStack.campaigns`), named on the compliance answer's components. */
+  campaigns?: CampaignConfig[];
 }
 
 /** Only the fields the usage computation reads. */
@@ -79,6 +82,7 @@ export class AdoptionService {
   private readonly catalog: CatalogService;
   private readonly sources: UsageSourcesConfig;
   private readonly now: () => Date;
+  private readonly campaigns: CampaignConfig[];
   private readonly cache: PrincipalCache<UsageSnapshot>;
   /** Answers already built from a snapshot, by view and query; they live as long as it. */
   private readonly answers = new WeakMap<UsageSnapshot, Map<string, unknown>>();
@@ -90,6 +94,7 @@ export class AdoptionService {
       dependencies: options.sources?.dependencies ?? true,
     };
     this.now = options.now ?? (() => new Date());
+    this.campaigns = options.campaigns ?? [];
     this.cache = new PrincipalCache({
       ttlMs: Math.max(0, options.cacheTtlSeconds ?? 30) * 1000,
       maxEntries: MAX_CACHE_ENTRIES,
@@ -122,7 +127,11 @@ export class AdoptionService {
   }): Promise<ComplianceResponse> {
     const snapshot = await this.getSnapshot(options.credentials);
     return this.answer(snapshot, ['compliance', options.team ?? null], () =>
-      buildCompliance(snapshot, { team: options.team, now: this.now() }),
+      buildCompliance(snapshot, {
+        team: options.team,
+        now: this.now(),
+        campaigns: this.campaigns,
+      }),
     );
   }
 

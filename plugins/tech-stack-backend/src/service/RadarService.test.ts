@@ -231,4 +231,150 @@ describe('RadarService', () => {
     await service.getRadar({ credentials });
     expect(spy).toHaveBeenCalledTimes(2);
   });
+
+  describe('as of a date', () => {
+    const history = {
+      // added, then moved in twice
+      redis: [
+        { date: '2025-01-10T12:00:00.000Z', to: 'assess' },
+        { date: '2025-03-01T08:00:00.000Z', from: 'assess', to: 'trial' },
+        { date: '2025-05-01T08:00:00.000Z', from: 'trial', to: 'adopt' },
+      ],
+      // older changes dropped: its first kept change has a from
+      nomad: [{ date: '2025-04-01T08:00:00.000Z', from: 'trial', to: 'hold' }],
+    };
+    function service() {
+      const catalog = catalogServiceMock({
+        entities: [
+          tech('redis', [{ section: 'Data', layer: 'KV', ring: 'adopt' }], {
+            history: history.redis,
+          }),
+          tech('nomad', [{ section: 'Core', layer: 'Jobs', ring: 'hold' }], {
+            history: history.nomad,
+          }),
+          // no history at all
+          tech('aws', [{ section: 'Core', layer: 'Cloud', ring: 'adopt' }]),
+        ],
+      });
+      return new RadarService({
+        catalog,
+        now: () => new Date('2025-06-01T00:00:00Z'),
+      });
+    }
+    const rings = (radar: { entries: Array<{ name: string; ring: string }> }) =>
+      Object.fromEntries(radar.entries.map(e => [e.name, e.ring]));
+
+    it('shows the rings at the end of the day, exact where history reaches', async () => {
+      const radar = await service().getRadar({
+        credentials,
+        date: '2025-03-01',
+      });
+      expect(radar.asOf).toBe('2025-03-01');
+      expect(radar.historyComplete).toBe(false);
+      expect(rings(radar)).toEqual({
+        aws: 'adopt',
+        nomad: 'trial',
+        redis: 'trial',
+      });
+      const byName = new Map(radar.entries.map(e => [e.name, e]));
+      expect(byName.get('redis')).toMatchObject({
+        ringKnown: true,
+        layers: [{ ring: 'trial' }],
+        movement: 'in',
+        movedAt: '2025-03-01T08:00:00.000Z',
+      });
+      expect(byName.get('nomad')!.ringKnown).toBe(false);
+      expect(byName.get('aws')!.ringKnown).toBe(false);
+    });
+
+    it('leaves out technologies added after the date', async () => {
+      const radar = await service().getRadar({
+        credentials,
+        date: '2025-01-09',
+      });
+      expect(rings(radar)).toEqual({ aws: 'adopt', nomad: 'trial' });
+    });
+
+    it('is complete when every ring then is known', async () => {
+      const radar = await service().getRadar({
+        credentials,
+        date: '2025-04-01',
+      });
+      expect(rings(radar)).toEqual({
+        aws: 'adopt',
+        nomad: 'hold',
+        redis: 'trial',
+      });
+      expect(radar.entries.find(e => e.name === 'nomad')!.ringKnown).toBe(true);
+      // aws has no history: still unknown
+      expect(radar.historyComplete).toBe(false);
+    });
+
+    it('caches per date', async () => {
+      const radarService = service();
+      const today = await radarService.getRadar({ credentials });
+      const then = await radarService.getRadar({
+        credentials,
+        date: '2025-01-09',
+      });
+      expect(today.entries).toHaveLength(3);
+      expect(today.asOf).toBeUndefined();
+      expect(then.entries).toHaveLength(2);
+    });
+
+    it('lists what changed between two dates', async () => {
+      const changes = await service().getChanges({
+        credentials,
+        from: '2025-01-10',
+        to: '2025-04-01',
+      });
+      expect(changes).toMatchObject({
+        from: '2025-01-10',
+        to: '2025-04-01',
+        removed: [],
+        historyComplete: false,
+      });
+      expect(changes.note).toContain('removals');
+      expect(changes.added).toEqual([
+        {
+          ref: 'technology:default/redis',
+          name: 'redis',
+          title: 'REDIS',
+          toRing: 'trial',
+          date: '2025-03-01T08:00:00.000Z',
+        },
+      ]);
+      expect(changes.movedIn).toEqual([]);
+      expect(changes.movedOut).toEqual([
+        expect.objectContaining({
+          name: 'nomad',
+          fromRing: 'trial',
+          toRing: 'hold',
+        }),
+      ]);
+    });
+
+    it('compares the rings at both ends: moved in, nothing for no change', async () => {
+      const changes = await service().getChanges({
+        credentials,
+        from: '2025-01-11',
+        to: '2025-05-01',
+      });
+      expect(changes.added).toEqual([]);
+      expect(changes.movedIn).toEqual([
+        expect.objectContaining({
+          name: 'redis',
+          fromRing: 'assess',
+          toRing: 'adopt',
+          date: '2025-05-01T08:00:00.000Z',
+        }),
+      ]);
+      const none = await service().getChanges({
+        credentials,
+        from: '2025-05-02',
+        to: '2025-06-01',
+      });
+      expect([...none.movedIn, ...none.movedOut, ...none.added]).toEqual([]);
+    });
+  });
 });

@@ -7,6 +7,10 @@ import {
   ANNOTATION_TECHSTACK_SOURCE,
   RELATION_TECHNOLOGY_USED_BY,
   RINGS,
+  RadarChange,
+  RadarChanges,
+  Ring,
+  compareRings,
   TECHNOLOGY_KIND,
   TechnologyEntity,
   isTechnologyEntity,
@@ -15,6 +19,12 @@ import {
 import { deriveMovement } from './movement';
 import { PrincipalCache } from './PrincipalCache';
 import { publicSourceLocation, sourceLine } from './sourceLocation';
+import {
+  RingTimeline,
+  annotationTimeline,
+  endOfDay,
+  startOfDay,
+} from './ringTimeline';
 import { Radar, RadarEntry } from './types';
 
 /** Options of {@link RadarService}. */
@@ -59,6 +69,7 @@ export class RadarService {
   private readonly usageCounts?: RadarServiceOptions['usageCounts'];
   private readonly guideTargets: ReadonlyMap<string, string>;
   private readonly cache: PrincipalCache<Radar>;
+  private readonly changesCache: PrincipalCache<RadarChanges>;
 
   constructor(options: RadarServiceOptions) {
     this.catalog = options.catalog;
@@ -66,20 +77,129 @@ export class RadarService {
     this.now = options.now ?? (() => new Date());
     this.usageCounts = options.usageCounts;
     this.guideTargets = options.guideTargets ?? new Map();
-    this.cache = new PrincipalCache({
+    const cacheOptions = {
       ttlMs: Math.max(0, options.cacheTtlSeconds ?? 30) * 1000,
       maxEntries: MAX_CACHE_ENTRIES,
       now: () => this.now().getTime(),
-    });
+    };
+    this.cache = new PrincipalCache(cacheOptions);
+    this.changesCache = new PrincipalCache(cacheOptions);
   }
 
-  /** The radar of one guide (or of all guides) as the caller may see it. */
+  /**
+   * The radar of one guide (or of all guides) as the caller may see it; with
+   * `date` (`YYYY-MM-DD`), the rings as they were at the end of that day
+   * (UTC), from the ring history: technologies added after it are left out,
+   * those whose ring then is not known from the kept history keep the
+   * earliest ring known, with `ringKnown: false`.
+   */
   getRadar(options: {
     credentials: BackstageCredentials;
     guide?: string;
+    date?: string;
   }): Promise<Radar> {
-    return this.cache.get(options.credentials, options.guide ?? '', () =>
-      this.buildRadar(options),
+    return this.cache.get(
+      options.credentials,
+      JSON.stringify([options.guide ?? '', options.date ?? '']),
+      () => this.buildRadar(options),
+    );
+  }
+
+  /**
+   * What changed from the start of day `from` to the end of day `to` (UTC):
+   * moved in, moved out and added, from the ring history. Removed
+   * technologies leave the catalog with their history, so `removed` is empty
+   * and `note` says so.
+   */
+  getChanges(options: {
+    credentials: BackstageCredentials;
+    from: string;
+    to: string;
+    guide?: string;
+  }): Promise<RadarChanges> {
+    return this.changesCache.get(
+      options.credentials,
+      JSON.stringify([options.guide ?? '', options.from, options.to]),
+      () => this.buildChanges(options),
+    );
+  }
+
+  private async buildChanges(options: {
+    credentials: BackstageCredentials;
+    from: string;
+    to: string;
+    guide?: string;
+  }): Promise<RadarChanges> {
+    const technologies = await this.technologies(
+      options.credentials,
+      options.guide,
+    );
+    const before = startOfDay(options.from) - 1;
+    const until = endOfDay(options.to);
+    const changes: RadarChanges = {
+      from: options.from,
+      to: options.to,
+      movedIn: [],
+      movedOut: [],
+      added: [],
+      removed: [],
+      historyComplete: true,
+      note: 'Removed technologies leave the catalog with their ring history; removals need the stored history.',
+    };
+    for (const entity of technologies) {
+      const timeline = timelineOf(entity);
+      const start = timeline.ringAt(before);
+      const end = timeline.ringAt(until);
+      const last = timeline.lastChangeIn(before, until);
+      if (start === undefined) changes.historyComplete = false;
+      if (!last || end === undefined || end === null) continue;
+      // before the range is unknown only when the earliest kept change lies in
+      // it: then the ring before that change is the ring at the start
+      const fromRing =
+        start === undefined ? timeline.earliestKnownRing() : start;
+      const item: RadarChange = {
+        ref: stringifyEntityRef(entity),
+        name: entity.metadata.name,
+        title: entity.metadata.title ?? entity.metadata.name,
+        toRing: end,
+        date: last.date,
+      };
+      if (!fromRing) {
+        changes.added.push(item);
+        continue;
+      }
+      item.fromRing = fromRing;
+      const order = compareRings(end, fromRing);
+      if (order < 0) changes.movedIn.push(item);
+      if (order > 0) changes.movedOut.push(item);
+    }
+    const byTitle = (a: RadarChange, b: RadarChange) =>
+      a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref);
+    changes.movedIn.sort(byTitle);
+    changes.movedOut.sort(byTitle);
+    changes.added.sort(byTitle);
+    return changes;
+  }
+
+  /** The Technology entities of one guide (or all) the caller may read. */
+  private async technologies(
+    credentials: BackstageCredentials,
+    guide: string | undefined,
+  ): Promise<TechnologyEntity[]> {
+    const filter: Record<string, string> = { kind: TECHNOLOGY_KIND };
+    if (guide) {
+      filter[`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`] = guide;
+    }
+    const { items } = await this.catalog.getEntities(
+      { filter },
+      { credentials },
+    );
+    return items.filter(
+      (entity): entity is TechnologyEntity =>
+        isTechnologyEntity(entity) &&
+        // another guide can share the name but not the annotation value
+        (!guide ||
+          entity.metadata.annotations?.[ANNOTATION_TECHSTACK_GUIDE] === guide),
     );
   }
 
@@ -104,41 +224,40 @@ export class RadarService {
   private async buildRadar(options: {
     credentials: BackstageCredentials;
     guide?: string;
+    date?: string;
   }): Promise<Radar> {
-    const filter: Record<string, string> = { kind: TECHNOLOGY_KIND };
-    if (options.guide) {
-      filter[`metadata.annotations.${ANNOTATION_TECHSTACK_GUIDE}`] =
-        options.guide;
-    }
-    const [{ items }, counts] = await Promise.all([
-      this.catalog.getEntities(
-        { filter },
-        { credentials: options.credentials },
-      ),
+    const [technologies, counts] = await Promise.all([
+      this.technologies(options.credentials, options.guide),
       this.usageCounts?.(options.credentials),
     ]);
-    const technologies = items.filter(
-      (entity): entity is TechnologyEntity =>
-        isTechnologyEntity(entity) &&
-        // another guide can share the name but not the annotation value
-        (!options.guide ||
-          entity.metadata.annotations?.[ANNOTATION_TECHSTACK_GUIDE] ===
-            options.guide),
-    );
     const users = new Set<string>();
     for (const entity of technologies) {
       for (const ref of usersOf(entity)) users.add(ref);
     }
     const visible = await this.visibleRefs([...users], options.credentials);
-    const now = this.now();
+    const asOf = options.date ? endOfDay(options.date) : undefined;
+    const now = asOf === undefined ? this.now() : new Date(asOf);
+    let historyComplete = true;
     const sectorOrder = new Map<string, { line: number; seen: number }>();
     const entries: RadarEntry[] = [];
     for (const entity of technologies) {
+      let ringThen: { ring: Ring; known: boolean } | undefined;
+      if (asOf !== undefined) {
+        const timeline = timelineOf(entity);
+        const ring = timeline.ringAt(asOf);
+        if (ring === null) continue;
+        ringThen =
+          ring === undefined
+            ? { ring: timeline.earliestKnownRing(), known: false }
+            : { ring, known: true };
+        if (!ringThen.known) historyComplete = false;
+      }
       const entry = toEntry(entity, {
         now,
         windowDays: this.windowDays,
         visible,
         guideTargets: this.guideTargets,
+        ringThen,
       });
       if (counts) {
         const count = counts.get(entry.ref);
@@ -174,8 +293,23 @@ export class RadarService {
     entries.sort(
       (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
     );
-    return { sectors, rings: [...RINGS], entries };
+    const radar: Radar = { sectors, rings: [...RINGS], entries };
+    if (options.date) {
+      radar.asOf = options.date;
+      radar.historyComplete = historyComplete;
+    }
+    return radar;
   }
+}
+
+function historyOf(entity: TechnologyEntity) {
+  return parseRingHistory(
+    entity.metadata.annotations?.[ANNOTATION_TECHSTACK_RING_HISTORY],
+  ).entries;
+}
+
+function timelineOf(entity: TechnologyEntity): RingTimeline {
+  return annotationTimeline(historyOf(entity), entity.spec.ring);
 }
 
 /** The distinct `technologyUsedBy` targets of a technology. */
@@ -195,11 +329,22 @@ function toEntry(
     /** The `technologyUsedBy` targets the caller may read. */
     visible: ReadonlySet<string>;
     guideTargets: ReadonlyMap<string, string>;
+    /**
+     * The ring as of a past date: every layer shows it too (the history keeps
+     * the technology's ring, not the rings per layer).
+     */
+    ringThen?: { ring: Ring; known: boolean };
   },
 ): RadarEntry {
   const { now, windowDays } = context;
   const annotations = entity.metadata.annotations ?? {};
-  const layers = Array.isArray(entity.spec.layers) ? entity.spec.layers : [];
+  const { ringThen } = context;
+  const specLayers = Array.isArray(entity.spec.layers)
+    ? entity.spec.layers
+    : [];
+  const layers = ringThen
+    ? specLayers.map(layer => ({ ...layer, ring: ringThen.ring }))
+    : specLayers;
   const sectors: string[] = [];
   for (const layer of layers) {
     if (!sectors.includes(layer.section)) sectors.push(layer.section);
@@ -209,7 +354,9 @@ function toEntry(
     if (context.visible.has(ref)) usageCount += 1;
   }
   const { movement, movedAt } = deriveMovement(
-    parseRingHistory(annotations[ANNOTATION_TECHSTACK_RING_HISTORY]).entries,
+    historyOf(entity).filter(
+      change => Date.parse(change.date) <= now.getTime(),
+    ),
     { now, windowDays },
   );
   const description =
@@ -218,7 +365,7 @@ function toEntry(
     ref: stringifyEntityRef(entity),
     name: entity.metadata.name,
     title: entity.metadata.title ?? entity.metadata.name,
-    ring: entity.spec.ring,
+    ring: ringThen?.ring ?? entity.spec.ring,
     type: entity.spec.type,
     sectors,
     layers,
@@ -235,5 +382,6 @@ function toEntry(
     guide === undefined ? undefined : context.guideTargets.get(guide),
   );
   if (source) entry.sourceLocation = source;
+  if (ringThen) entry.ringKnown = ringThen.known;
   return entry;
 }

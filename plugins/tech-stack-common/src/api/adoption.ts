@@ -1,4 +1,5 @@
 import type { Ring } from '../types';
+import type { ComponentCampaign } from './campaigns';
 
 /**
  * Where a usage of a technology was found: the `techstack.dev/uses`
@@ -197,6 +198,11 @@ export interface ComplianceTeam {
     ref: string;
     title?: string;
     findings: ComplianceFinding[];
+    /**
+     * The migration campaigns (`techStack.campaigns`) the component is part
+     * of: it still uses their technology. Absent when none.
+     */
+    campaigns?: ComponentCampaign[];
   }>;
 }
 

@@ -4,3 +4,5 @@
  */
 export * from './radar';
 export * from './adoption';
+export * from './history';
+export * from './campaigns';

@@ -56,6 +56,12 @@ export interface RadarEntry {
    * path of the backend's disk.
    */
   sourceLocation?: string;
+  /**
+   * Only with `?date=`: `false` when the kept ring history does not reach back
+   * to that date, so `ring` is the earliest ring known, not necessarily the
+   * ring of then.
+   */
+  ringKnown?: boolean;
 }
 
 /**
@@ -71,4 +77,52 @@ export interface Radar {
   rings: Ring[];
   /** Entries sorted by title. */
   entries: RadarEntry[];
+  /** The day (`YYYY-MM-DD`, UTC) the rings are of, when asked with `?date=`. */
+  asOf?: string;
+  /**
+   * With `?date=`: `false` when some entry's ring at that date is not known
+   * from the kept history (see {@link RadarEntry.ringKnown}).
+   */
+  historyComplete?: boolean;
+}
+
+/**
+ * One technology whose ring changed between two dates
+ * (`GET /radar/changes`).
+ *
+ * @public
+ */
+export interface RadarChange {
+  ref: string;
+  name: string;
+  title: string;
+  /** The ring at the start of the range; absent for an added technology. */
+  fromRing?: Ring;
+  toRing: Ring;
+  /** When the last change in the range happened (ISO 8601). */
+  date: string;
+}
+
+/**
+ * What changed on the radar from the start of `from` to the end of `to`
+ * (UTC days), like the release notes of a published radar: technologies
+ * moved in (to a better ring), moved out (to a worse one), added and removed.
+ *
+ * @public
+ */
+export interface RadarChanges {
+  from: string;
+  to: string;
+  movedIn: RadarChange[];
+  movedOut: RadarChange[];
+  added: RadarChange[];
+  /** Always empty while history is read from annotations; see `note`. */
+  removed: RadarChange[];
+  /**
+   * `false` when some technology's ring at the start of the range is not
+   * known from the kept history: a change from before it may be missing.
+   */
+  historyComplete: boolean;
+  /** What the answer cannot know, in words (e.g. removals). */
+  note?: string;
 }

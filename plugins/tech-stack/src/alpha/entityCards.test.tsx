@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -109,6 +109,16 @@ function stackOf(entity: Entity): TechStack {
 function techStackApi(entity: Entity) {
   return {
     getStack: jest.fn().mockResolvedValue(stackOf(entity)),
+    getCampaigns: jest
+      .fn()
+      .mockResolvedValue({ generatedAt: '', campaigns: [] }),
+    getAdoptionHistory: jest.fn().mockResolvedValue({
+      kind: 'team',
+      team: { ref: stringifyEntityRef(entity) },
+      from: '2026-01-01',
+      to: '2026-06-29',
+      points: [],
+    }),
   } as unknown as jest.Mocked<TechStackApi>;
 }
 

@@ -6,7 +6,21 @@ import {
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
+import { TechStackApi, techStackApiRef } from '../api';
 import { technologyEntityContent } from './entityContent';
+
+const techStackApi = {
+  getAdoptionHistory: jest.fn().mockResolvedValue({
+    kind: 'technology',
+    technology: {
+      ref: 'technology:default/apache-kafka',
+      title: 'Apache Kafka',
+    },
+    from: '2026-01-01',
+    to: '2026-06-29',
+    points: [],
+  }),
+} as unknown as TechStackApi;
 
 const technology: Entity = {
   apiVersion: 'techstack.dev/v1alpha1',
@@ -38,7 +52,10 @@ const technology: Entity = {
 function renderContent(entity: Entity) {
   renderTestApp({
     extensions: [createTestEntityPage({ entity }), technologyEntityContent],
-    apis: [[catalogApiRef, catalogApiMock({ entities: [entity] })]],
+    apis: [
+      [catalogApiRef, catalogApiMock({ entities: [entity] })],
+      [techStackApiRef, techStackApi],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }
@@ -52,6 +69,9 @@ describe('entity-content:tech-stack/technology', () => {
     const layers = screen.getByRole('table', { name: 'Rings per layer' });
     expect(within(layers).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('Trial → Adopt')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No history yet (snapshots are taken daily)'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByText(
         'No component declares that it uses this technology yet.',

@@ -79,6 +79,10 @@ function techStackApi() {
   return {
     getRadar: jest.fn().mockResolvedValue(radar),
     getAdoption: jest.fn().mockResolvedValue(adoption),
+    getCampaigns: jest.fn().mockResolvedValue({
+      generatedAt: '2026-12-06T00:00:00.000Z',
+      campaigns: [],
+    }),
   } as unknown as jest.Mocked<TechStackApi>;
 }
 
@@ -134,5 +138,19 @@ describe('page:tech-stack', () => {
     );
     expect(api.getAdoption).toHaveBeenCalled();
     expect(screen.queryByTestId('tech-radar')).not.toBeInTheDocument();
+  });
+
+  it('has the campaigns tab at /tech-radar/campaigns', async () => {
+    const { api } = renderRadarApp('/tech-radar/campaigns');
+
+    expect(
+      await screen.findByText('No migration campaigns'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(api.getCampaigns).toHaveBeenCalled();
+    expect(api.getRadar).not.toHaveBeenCalled();
   });
 });

@@ -68,3 +68,27 @@ export const adoptionSubPage = SubPageBlueprint.make({
       )),
   },
 });
+
+/**
+ * `sub-page:tech-stack/campaigns` — the campaigns tab at
+ * `/tech-radar/campaigns`: the migration campaigns of `techStack.campaigns`
+ * with their remaining components per team and CSV export.
+ */
+export const campaignsSubPage = SubPageBlueprint.make({
+  name: 'campaigns',
+  attachTo: { id: 'page:tech-stack', input: 'pages' },
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    loader: () =>
+      import('../components/CampaignsPage').then(m => (
+        <ReactRouterV6PageRouter>
+          {compatWrapper(
+            <Content>
+              <m.CampaignsView />
+            </Content>,
+          )}
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});

@@ -12,7 +12,12 @@ import {
 } from './entityCards';
 import { technologyEntityContent } from './entityContent';
 import { techStackPickerFormField } from './formFields';
-import { adoptionSubPage, techRadarPage, techRadarSubPage } from './pages';
+import {
+  adoptionSubPage,
+  campaignsSubPage,
+  techRadarPage,
+  techRadarSubPage,
+} from './pages';
 import { radarRouteRef } from './routes';
 
 /**
@@ -21,8 +26,8 @@ import { radarRouteRef } from './routes';
  *
  * - `api:tech-stack` — the TechStack API;
  * - `page:tech-stack` — the Tech Radar page at `/tech-radar` (and its sidebar
- *   item), with the tabs `sub-page:tech-stack/radar` and
- *   `sub-page:tech-stack/adoption`;
+ *   item), with the tabs `sub-page:tech-stack/radar`,
+ *   `sub-page:tech-stack/adoption` and `sub-page:tech-stack/campaigns`;
  * - `entity-content:tech-stack/technology` — the Technology tab;
  * - `entity-card:tech-stack/technology-overview`,
  *   `entity-card:tech-stack/tech-stack`, `entity-card:tech-stack/team-tools` —
@@ -42,6 +47,7 @@ export const techStackPlugin: OverridableFrontendPlugin<{ root: RouteRef }> =
       techRadarPage,
       techRadarSubPage,
       adoptionSubPage,
+      campaignsSubPage,
       technologyEntityContent,
       technologyOverviewEntityCard,
       techStackEntityCard,

@@ -1,9 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AdoptionHistoryQuery,
+  AdoptionHistoryResponse,
   AdoptionQuery,
   AdoptionResponse,
+  CampaignsResponse,
   ComplianceResponse,
   Radar,
+  RadarChanges,
   RecipeIndex,
   StackResponse,
 } from '@techstack/plugin-tech-stack-common';
@@ -14,7 +18,16 @@ import type {
 export type {
   AdoptionTeamRow,
   AdoptionTechnology,
+  Campaign,
+  CampaignComponent,
+  CampaignStatus,
+  CampaignTeam,
+  CampaignTechnology,
+  CampaignsResponse,
+  ComponentCampaign,
   Radar,
+  RadarChange,
+  RadarChanges,
   RadarEntry,
   RadarMovement,
   RingCounts,
@@ -39,14 +52,43 @@ export type AdoptionRequest = Partial<AdoptionQuery>;
  * @public
  */
 export interface TechStackApi {
-  /** The radar, optionally of one guide (its id). */
-  getRadar(options?: { guide?: string }): Promise<Radar>;
+  /**
+   * The radar, optionally of one guide (its id); with `date` (`YYYY-MM-DD`),
+   * the rings as they were at the end of that day (UTC).
+   */
+  getRadar(options?: { guide?: string; date?: string }): Promise<Radar>;
+  /**
+   * What changed on the radar from the start of day `from` to the end of day
+   * `to` (`YYYY-MM-DD`, UTC): moved in, moved out, added.
+   */
+  getRadarChanges(options: {
+    from: string;
+    to: string;
+    guide?: string;
+  }): Promise<RadarChanges>;
   /** Teams × technologies, filtered and paged. */
   getAdoption(request?: AdoptionRequest): Promise<AdoptionResponse>;
   /** The stack of a component or group (`component:default/x`, `group:default/t`). */
   getStack(entityRef: string): Promise<StackResponse>;
   /** Components on hold or off-guide technologies, per team. */
   getCompliance(options?: { team?: string }): Promise<ComplianceResponse>;
+  /**
+   * Adoption over time (`GET /adoption/history`): a technology's components
+   * and teams per snapshot day, or a team's hold and not-in-guide usages.
+   */
+  getAdoptionHistory(
+    query: AdoptionHistoryQuery,
+  ): Promise<AdoptionHistoryResponse>;
+  /**
+   * The migration campaigns (`techStack.campaigns`) with their progress; with
+   * `entityRef`, only those the component is part of.
+   */
+  getCampaigns(options?: { entityRef?: string }): Promise<CampaignsResponse>;
+  /**
+   * The remaining components of a campaign as CSV
+   * (`GET /campaigns/:id/export.csv`), fetched with the user's credentials.
+   */
+  getCampaignCsv(id: string): Promise<Blob>;
   /**
    * What the scaffolder's recipes wire (`GET /api/scaffolder/tech-stack/recipes`,
    * served by the scaffolder module): the TechStackPicker marks the choices

@@ -31,6 +31,37 @@ describe('TechStackClient', () => {
     );
   });
 
+  it('asks for the radar as of a date and for what changed', async () => {
+    const { fetch, api } = client({});
+    await api.getRadar({ date: '2025-03-01' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/radar?date=2025-03-01',
+    );
+    await api.getRadarChanges({
+      from: '2025-01-01',
+      to: '2025-03-01',
+      guide: 'main',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/radar/changes?from=2025-01-01&to=2025-03-01&guide=main',
+    );
+  });
+
+  it('asks for the adoption history of a technology or a team', async () => {
+    const { fetch, api } = client({ kind: 'team', points: [] });
+    await api.getAdoptionHistory({
+      technology: 'Apache Kafka',
+      from: '2026-01-01',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/adoption/history?technology=Apache+Kafka&from=2026-01-01',
+    );
+    await api.getAdoptionHistory({ team: 'group:default/payments' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/adoption/history?team=group%3Adefault%2Fpayments',
+    );
+  });
+
   it('throws a ResponseError on failure', async () => {
     const { api } = client(
       { error: { name: 'InputError', message: 'bad guide' } },

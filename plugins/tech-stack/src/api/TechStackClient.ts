@@ -3,12 +3,18 @@ import { ResponseError } from '@backstage/errors';
 import {
   Adoption,
   AdoptionRequest,
+  CampaignsResponse,
   Compliance,
   Radar,
+  RadarChanges,
   TechStack,
   TechStackApi,
 } from './TechStackApi';
-import type { RecipeIndex } from '@techstack/plugin-tech-stack-common';
+import type {
+  AdoptionHistoryQuery,
+  AdoptionHistoryResponse,
+  RecipeIndex,
+} from '@techstack/plugin-tech-stack-common';
 
 /**
  * Talks to `/api/tech-stack` through the app's fetch API (so it carries the user's token).
@@ -24,13 +30,27 @@ export class TechStackClient implements TechStackApi {
   ) {}
 
   /** {@inheritDoc TechStackApi.getRadar} */
-  async getRadar(options?: { guide?: string }): Promise<Radar> {
+  async getRadar(options?: { guide?: string; date?: string }): Promise<Radar> {
     const query = new URLSearchParams();
     if (options?.guide) {
       query.set('guide', options.guide);
     }
+    if (options?.date) {
+      query.set('date', options.date);
+    }
     const search = query.toString();
     return this.get<Radar>(`/radar${search ? `?${search}` : ''}`);
+  }
+
+  /** {@inheritDoc TechStackApi.getRadarChanges} */
+  async getRadarChanges(options: {
+    from: string;
+    to: string;
+    guide?: string;
+  }): Promise<RadarChanges> {
+    const query = new URLSearchParams({ from: options.from, to: options.to });
+    if (options.guide) query.set('guide', options.guide);
+    return this.get<RadarChanges>(`/radar/changes?${query}`);
   }
 
   /** {@inheritDoc TechStackApi.getAdoption} */
@@ -61,6 +81,42 @@ export class TechStackClient implements TechStackApi {
     if (options?.team) query.set('team', options.team);
     const search = query.toString();
     return this.get<Compliance>(`/compliance${search ? `?${search}` : ''}`);
+  }
+
+  /** {@inheritDoc TechStackApi.getAdoptionHistory} */
+  async getAdoptionHistory(
+    request: AdoptionHistoryQuery,
+  ): Promise<AdoptionHistoryResponse> {
+    const query = new URLSearchParams();
+    for (const key of ['technology', 'team', 'from', 'to'] as const) {
+      const value = request[key];
+      if (value) query.set(key, value);
+    }
+    return this.get<AdoptionHistoryResponse>(`/adoption/history?${query}`);
+  }
+
+  /** {@inheritDoc TechStackApi.getCampaigns} */
+  async getCampaigns(options?: {
+    entityRef?: string;
+  }): Promise<CampaignsResponse> {
+    const query = new URLSearchParams();
+    if (options?.entityRef) query.set('entityRef', options.entityRef);
+    const search = query.toString();
+    return this.get<CampaignsResponse>(
+      `/campaigns${search ? `?${search}` : ''}`,
+    );
+  }
+
+  /** {@inheritDoc TechStackApi.getCampaignCsv} */
+  async getCampaignCsv(id: string): Promise<Blob> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('tech-stack');
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}/campaigns/${encodeURIComponent(id)}/export.csv`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
   }
 
   /** {@inheritDoc TechStackApi.getRecipes} */

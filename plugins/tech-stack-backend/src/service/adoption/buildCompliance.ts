@@ -1,3 +1,5 @@
+import { CampaignConfig } from '../campaigns/readCampaigns';
+import { campaignsByComponent } from '../campaigns/buildCampaigns';
 import { UsageSnapshot } from './UsageSnapshot';
 import { teamScope } from './scope';
 import { ComplianceFinding, ComplianceResponse, ComplianceTeam } from './types';
@@ -8,15 +10,20 @@ export const OFF_GUIDE_REASON = 'Not in the technology stack guide';
 /**
  * Per team, the components that use technologies on hold or outside the
  * guide, with the organisation's reasons. Teams and components without
- * findings are left out.
+ * findings are left out. A listed component that is part of migration
+ * campaigns (`techStack.campaigns`) names them, with deadline and status.
  */
 export function buildCompliance(
   snapshot: UsageSnapshot,
-  options: { team?: string; now?: Date },
+  options: { team?: string; now?: Date; campaigns?: CampaignConfig[] },
 ): ComplianceResponse {
   const owners = teamScope(snapshot, options.team);
   const teams = new Map<string, ComplianceTeam>();
   const totals = { teams: 0, components: 0, hold: 0, offGuide: 0 };
+  const now = options.now ?? new Date();
+  const campaigns = options.campaigns?.length
+    ? campaignsByComponent(snapshot, options.campaigns, now)
+    : undefined;
   for (const component of snapshot.components) {
     const owner = component.owner;
     if (!owner || (owners && !owners.has(owner))) continue;
@@ -57,6 +64,8 @@ export function buildCompliance(
       findings,
     };
     if (component.title) item.title = component.title;
+    const inCampaigns = campaigns?.get(component.ref);
+    if (inCampaigns) item.campaigns = inCampaigns;
     team.components.push(item);
     for (const finding of findings) {
       if (finding.kind === 'hold') {
@@ -73,7 +82,7 @@ export function buildCompliance(
   list.forEach(t => t.components.sort((a, b) => a.ref.localeCompare(b.ref)));
   totals.teams = list.length;
   return {
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     teams: list,
     totals,
   };

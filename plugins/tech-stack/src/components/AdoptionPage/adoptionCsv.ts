@@ -1,17 +1,8 @@
+import { csvField } from '@techstack/plugin-tech-stack-common';
 import { Adoption } from '../../api';
+import { downloadBlob } from '../../lib/download';
 
-/**
- * One CSV field: quoted when it holds a comma, quote or line break, quotes
- * doubled; a leading `=`, `+`, `-` or `@` is prefixed with `'` so
- * spreadsheets do not run it as a formula.
- */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField };
 
 /**
  * The loaded adoption data as CSV, one line per team and technology:
@@ -57,12 +48,5 @@ export function downloadText(
   filename: string,
   type = 'text/csv;charset=utf-8',
 ): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([text], { type }), filename);
 }

@@ -58,6 +58,16 @@ describe('EntityTeamToolsCard', () => {
   it('groups by ring with counts, flags and the adopt share', async () => {
     const api = {
       getStack: jest.fn().mockResolvedValue(stack),
+      getAdoptionHistory: jest.fn().mockResolvedValue({
+        kind: 'team',
+        team: { ref: 'group:default/platform-team' },
+        from: '2026-01-01',
+        to: '2026-01-02',
+        points: [
+          { day: '2026-01-01', hold: 2, offGuide: 0 },
+          { day: '2026-01-02', hold: 1, offGuide: 1 },
+        ],
+      }),
     } as unknown as TechStackApi;
     await renderInTestApp(
       <TestApiProvider apis={[[techStackApiRef, api]]}>
@@ -80,6 +90,44 @@ describe('EntityTeamToolsCard', () => {
       within(
         screen.getByRole('region', { name: 'Not in the guide' }),
       ).getByText('MySQL'),
+    ).toBeInTheDocument();
+
+    const history = await screen.findByRole('region', {
+      name: 'Hold and not-in-guide over time',
+    });
+    expect(api.getAdoptionHistory).toHaveBeenCalledWith({
+      team: 'group:default/platform-team',
+    });
+    expect(within(history).getByRole('img')).toHaveAttribute(
+      'aria-label',
+      'Hold and not-in-guide usages, 2026-01-01 to 2026-01-02; latest hold: 1, not in guide: 1',
+    );
+    expect(history).toHaveTextContent(
+      '2026-01-02: 1 on hold, 1 not in the guide',
+    );
+  });
+
+  it('says when there is no history yet', async () => {
+    const api = {
+      getStack: jest.fn().mockResolvedValue(stack),
+      getAdoptionHistory: jest.fn().mockResolvedValue({
+        kind: 'team',
+        team: { ref: 'group:default/platform-team' },
+        from: '2026-01-01',
+        to: '2026-01-02',
+        points: [],
+      }),
+    } as unknown as TechStackApi;
+    await renderInTestApp(
+      <TestApiProvider apis={[[techStackApiRef, api]]}>
+        <EntityProvider entity={group}>
+          <EntityTeamToolsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText('No history yet (snapshots are taken daily)'),
     ).toBeInTheDocument();
   });
 });

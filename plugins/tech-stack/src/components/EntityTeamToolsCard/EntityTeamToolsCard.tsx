@@ -5,6 +5,7 @@ import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { TechStack } from '../../api';
 import { EntityStackCard } from '../EntityStackCard';
 import { RingBadge } from '../RingBadge';
+import { TeamComplianceHistory } from './TeamComplianceHistory';
 
 const useStyles = makeStyles(theme => ({
   ring: { margin: theme.spacing(1.5, 0, 0.5, 0) },
@@ -102,6 +103,10 @@ function TeamTools(props: { stack: TechStack }) {
           </ul>
         </section>
       )}
+      <TeamComplianceHistory
+        teamRef={stack.entityRef}
+        className={classes.ring}
+      />
     </>
   );
 }
@@ -109,7 +114,8 @@ function TeamTools(props: { stack: TechStack }) {
 /**
  * The "Tools used by this team" card of a group: the technologies its
  * components (and its sub-teams') use, by ring, with component counts, hold
- * and off-guide flags, and the share of usages on adopt.
+ * and off-guide flags, the share of usages on adopt, and a sparkline of its
+ * hold and not-in-guide usages over time.
  *
  * @public
  */

@@ -5,7 +5,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { TechStack, TechStackApi, techStackApiRef } from '../../api';
+import { Campaign, TechStack, TechStackApi, techStackApiRef } from '../../api';
 import { EntityTechStackCard } from './EntityTechStackCard';
 
 const entity: Entity = {
@@ -56,10 +56,61 @@ const stack: TechStack = {
   },
 };
 
+const campaign: Campaign = {
+  id: 'rancher-to-managed-kubernetes',
+  technology: {
+    name: 'Rancher',
+    ref: 'technology:default/rancher',
+    title: 'Rancher',
+  },
+  replaceWith: [
+    { name: 'EKS', ref: 'technology:default/eks', title: 'EKS' },
+    { name: 'AKS', ref: 'technology:default/aks', title: 'AKS' },
+  ],
+  deadline: '2027-01-01',
+  daysLeft: 26,
+  status: 'at-risk',
+  reason: 'Rancher is on hold',
+  totals: { remaining: 1, migrated: 0, teams: 1 },
+  teams: [],
+  migrated: [],
+};
+
 describe('EntityTechStackCard', () => {
+  it('lists the migration campaigns of the component with their deadline', async () => {
+    const api = {
+      getStack: jest.fn().mockResolvedValue(stack),
+      getCampaigns: jest
+        .fn()
+        .mockResolvedValue({ generatedAt: '', campaigns: [campaign] }),
+    } as unknown as TechStackApi;
+    await renderInTestApp(
+      <TestApiProvider apis={[[techStackApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntityTechStackCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Migration campaigns',
+    });
+    expect(api.getCampaigns).toHaveBeenCalledWith({
+      entityRef: 'component:default/edge-clusters',
+    });
+    const [item] = within(list).getAllByRole('listitem');
+    expect(item).toHaveTextContent('Move off Rancher to EKS, AKS');
+    expect(item).toHaveTextContent('At risk');
+    expect(item).toHaveTextContent('Deadline 2027-01-01 (26 days left)');
+    expect(item).toHaveTextContent('Rancher is on hold');
+  });
+
   it('lists technologies with ring text, sources and flags', async () => {
     const api = {
       getStack: jest.fn().mockResolvedValue(stack),
+      getCampaigns: jest
+        .fn()
+        .mockResolvedValue({ generatedAt: '', campaigns: [] }),
     } as unknown as TechStackApi;
     await renderInTestApp(
       <TestApiProvider apis={[[techStackApiRef, api]]}>
@@ -86,6 +137,10 @@ describe('EntityTechStackCard', () => {
     expect(items[2]).toHaveTextContent('MySQL⚠ Not in the guide');
     // catalog text is never HTML
     expect(document.querySelector('b')).toBeNull();
+    // part of no campaign: no campaign list
+    expect(
+      screen.queryByRole('list', { name: 'Migration campaigns' }),
+    ).not.toBeInTheDocument();
     expect(
       within(items[0]).getByRole('link', { name: 'PostgreSQL' }),
     ).toHaveAttribute('href', '/catalog/default/technology/postgresql');

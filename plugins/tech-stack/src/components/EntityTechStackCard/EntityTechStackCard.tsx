@@ -7,6 +7,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TechStack } from '../../api';
 import { EntityStackCard } from '../EntityStackCard';
 import { RingBadge } from '../RingBadge';
+import { ComponentCampaigns } from './ComponentCampaigns';
 
 const useStyles = makeStyles(theme => ({
   // a long technology name wraps instead of widening the card
@@ -126,7 +127,8 @@ function StackList(props: { stack: TechStack }) {
 /**
  * The "Tech stack" card of a component: the technologies it uses with their
  * rings (shape and name), how each was found (annotation, tag, dependency),
- * and flags for hold and off-guide ones with the reason.
+ * and flags for hold and off-guide ones with the reason; below, the
+ * migration campaigns the component is part of, with their deadlines.
  *
  * @public
  */
@@ -134,7 +136,12 @@ export function EntityTechStackCard(props: { title?: string }) {
   return (
     <EntityStackCard
       title={props.title ?? 'Tech stack'}
-      render={stack => <StackList stack={stack} />}
+      render={stack => (
+        <>
+          <StackList stack={stack} />
+          <ComponentCampaigns />
+        </>
+      )}
     />
   );
 }

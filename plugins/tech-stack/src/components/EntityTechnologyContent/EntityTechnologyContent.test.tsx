@@ -5,6 +5,7 @@ import {
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { TechStackApi, techStackApiRef } from '../../api';
 import { screen, within } from '@testing-library/react';
 import { EntityTechnologyContent } from './EntityTechnologyContent';
 
@@ -62,6 +63,19 @@ function component(name: string, owner?: string): Entity {
   };
 }
 
+const techStackApi = {
+  getAdoptionHistory: jest.fn().mockResolvedValue({
+    kind: 'technology',
+    technology: { ref: 'technology:default/postgresql', title: 'PostgreSQL' },
+    from: '2026-01-01',
+    to: '2026-01-02',
+    points: [
+      { day: '2026-01-01', components: 2, teams: 1 },
+      { day: '2026-01-02', components: 3, teams: 2 },
+    ],
+  }),
+} as unknown as TechStackApi;
+
 describe('EntityTechnologyContent', () => {
   it('shows layers, users by team, history and the guide link, as text only', async () => {
     const catalogApi = {
@@ -81,7 +95,12 @@ describe('EntityTechnologyContent', () => {
       }),
     };
     await renderInTestApp(
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, catalogApi],
+          [techStackApiRef, techStackApi],
+        ]}
+      >
         <EntityProvider entity={technology}>
           <EntityTechnologyContent />
         </EntityProvider>
@@ -118,6 +137,19 @@ describe('EntityTechnologyContent', () => {
       'search',
     );
 
+    // components using it over time
+    expect(
+      await screen.findByRole('img', {
+        name: /^Components using it, 2026-01-01 to 2026-01-02/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/2026-01-02: 3 components in 2 teams/),
+    ).toBeInTheDocument();
+    expect(techStackApi.getAdoptionHistory).toHaveBeenCalledWith({
+      technology: 'technology:default/postgresql',
+    });
+
     // ring history, newest first
     expect(screen.getByText('Trial → Adopt')).toBeInTheDocument();
     expect(screen.getByText('Added in Trial')).toBeInTheDocument();
@@ -153,7 +185,12 @@ describe('EntityTechnologyContent', () => {
       getEntities: jest.fn().mockResolvedValue({ items: [] }),
     };
     await renderInTestApp(
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, catalogApi],
+          [techStackApiRef, techStackApi],
+        ]}
+      >
         <EntityProvider entity={onDisk}>
           <EntityTechnologyContent />
         </EntityProvider>

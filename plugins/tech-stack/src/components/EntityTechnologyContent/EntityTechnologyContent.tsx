@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { TruncatedText } from '../TruncatedText';
+import { TechnologyAdoptionHistoryCard } from './TechnologyAdoptionHistoryCard';
 import { TechnologyDetails } from './TechnologyDetails';
 import { TechnologyLayersTable } from './TechnologyLayersTable';
 import { TechnologyRingHistoryCard } from './TechnologyRingHistoryCard';
@@ -34,7 +35,8 @@ export function EntityTechnologyOverviewCard() {
 
 /**
  * The content of a Technology entity's page: overview, rings per layer, ring
- * history, and the components that use it grouped by owning team.
+ * history, the components that use it grouped by owning team, and how many
+ * used it over time.
  *
  * @public
  */
@@ -58,6 +60,9 @@ export function EntityTechnologyContent() {
       </Grid>
       <Grid item xs={12} md={4}>
         <TechnologyRingHistoryCard entity={entity} />
+      </Grid>
+      <Grid item xs={12}>
+        <TechnologyAdoptionHistoryCard entity={entity} />
       </Grid>
     </Grid>
   );

@@ -87,6 +87,15 @@ function LocationProbe() {
 async function renderPage(data: Radar = radar, path = '/tech-radar') {
   const api = {
     getRadar: jest.fn().mockResolvedValue(data),
+    getRadarChanges: jest.fn().mockResolvedValue({
+      from: '2025-01-01',
+      to: '2025-03-01',
+      movedIn: [],
+      movedOut: [],
+      added: [],
+      removed: [],
+      historyComplete: true,
+    }),
     getAdoption: jest.fn().mockResolvedValue({
       technologies: [],
       teams: [],
@@ -337,6 +346,44 @@ describe('TechRadarPage', () => {
       screen.getByRole('link', { name: `${evil}, Hold, <b>Sector</b>` }),
     ).toBeInTheDocument();
     expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
+  });
+
+  it('shows the radar as of the date in the URL, with a banner', async () => {
+    const api = await renderPage(
+      { ...radar, asOf: '2025-03-01', historyComplete: false },
+      '/tech-radar?date=2025-03-01',
+    );
+    expect(api.getRadar).toHaveBeenCalledWith({ date: '2025-03-01' });
+    expect(screen.getByTestId('tech-radar-as-of')).toHaveTextContent(
+      'Radar as of 2025-03-01. The ring history before 2025-03-01 is incomplete',
+    );
+    expect(screen.getByLabelText('As of')).toHaveValue('2025-03-01');
+    fireEvent.change(screen.getByLabelText('As of'), {
+      target: { value: '2025-02-01' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/tech-radar?date=2025-02-01',
+      ),
+    );
+    await waitFor(() =>
+      expect(api.getRadar).toHaveBeenLastCalledWith({ date: '2025-02-01' }),
+    );
+    fireEvent.change(screen.getByLabelText('As of'), {
+      target: { value: '' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        /^\/tech-radar$/,
+      ),
+    );
+  });
+
+  it('ignores a malformed date in the URL: today, no banner', async () => {
+    const api = await renderPage(radar, '/tech-radar?date=2025-02-30');
+    expect(api.getRadar).toHaveBeenCalledWith(undefined);
+    expect(screen.queryByTestId('tech-radar-as-of')).toBeNull();
+    expect(screen.getByLabelText('As of')).toHaveValue('');
   });
 
   it('passes no guide by default', async () => {

@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AdoptionView } from '../AdoptionPage';
+import { CampaignsView } from '../CampaignsPage';
 import { RadarTab } from './RadarTab';
 
 /**
@@ -17,9 +18,10 @@ export interface TechRadarPageProps {
 }
 
 /**
- * The tech radar page, two tabs: the radar with one sector per guide section,
- * filters kept in the URL and per-layer tables (`/`), and the adoption view,
- * which teams use which technologies (`/adoption`); live from the catalog.
+ * The tech radar page, three tabs: the radar with one sector per guide section,
+ * filters kept in the URL and per-layer tables (`/`), the adoption view,
+ * which teams use which technologies (`/adoption`), and the migration
+ * campaigns (`/campaigns`); live from the catalog.
  */
 export function TechRadarPage(props: TechRadarPageProps) {
   const { guide, title = 'Tech Radar' } = props;
@@ -38,6 +40,9 @@ export function TechRadarPage(props: TechRadarPageProps) {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/adoption" title="Adoption">
           <AdoptionView />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/campaigns" title="Campaigns">
+          <CampaignsView />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>
