@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { createInMemoryMetrics, pointsOf } from './inMemoryMetrics';
+export { testDatabaseIds } from './testDatabaseIds';
 export { waitFor } from './waitFor';

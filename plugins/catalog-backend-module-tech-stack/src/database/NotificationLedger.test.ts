@@ -1,32 +1,15 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { GuideRunStore } from './GuideRunStore';
 import {
   NotificationEvent,
   notificationEventId,
   NotificationLedger,
 } from './NotificationLedger';
+import { testDatabaseIds } from '@internal/tech-stack-test-utils';
 
 jest.setTimeout(60_000);
 
-/*
- * SQLite always; PostgreSQL as well when scripts/postgres.sh has started a
- * server (TS_TEST_POSTGRES_ID, e.g. POSTGRES_15, plus the connection string
- * TestDatabases reads).
- */
-const postgresId = process.env.TS_TEST_POSTGRES_ID as
-  | TestDatabaseId
-  | undefined;
-if (!postgresId) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    'TS_TEST_POSTGRES_ID is not set: the notification ledger is tested on SQLite only',
-  );
-}
-const ids: TestDatabaseId[] = ['SQLITE_3', ...(postgresId ? [postgresId] : [])];
+const ids = testDatabaseIds('the notification ledger');
 const databases = TestDatabases.create({ ids, disableDocker: true });
 
 function event(owner: string, basis = 'uid@created'): NotificationEvent {

@@ -5,24 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { AdoptionHistoryStore } from './AdoptionHistoryStore';
 import { openPluginDatabase } from './migrations';
+import { testDatabaseIds } from '@internal/tech-stack-test-utils';
 
 jest.setTimeout(60_000);
 
-/*
- * SQLite always; PostgreSQL as well when scripts/postgres.sh has started a
- * server (TS_TEST_POSTGRES_ID, e.g. POSTGRES_15, plus the connection string
- * TestDatabases reads).
- */
-const postgresId = process.env.TS_TEST_POSTGRES_ID as
-  | TestDatabaseId
-  | undefined;
-if (!postgresId) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    'TS_TEST_POSTGRES_ID is not set: the adoption history is tested on SQLite only',
-  );
-}
-const ids: TestDatabaseId[] = ['SQLITE_3', ...(postgresId ? [postgresId] : [])];
+const ids = testDatabaseIds('the adoption history');
 const databases = TestDatabases.create({ ids, disableDocker: true });
 
 const REDIS = 'technology:default/redis';
