@@ -82,6 +82,52 @@ describe('migration campaigns', () => {
     );
   });
 
+  it('draws the burn-down of Rancher from the adoption history', async () => {
+    // the example history (techStack.history.exampleSeed) is written with the
+    // first snapshot, a couple of minutes after the backend starts
+    const history = await eventually(
+      async () => {
+        const { status, body } = await backendApi(
+          `/api/tech-stack/campaigns/${CAMPAIGN}/history`,
+        );
+        return status === 200 && body?.points?.length >= 30 ? body : undefined;
+      },
+      360_000,
+      'the example adoption history of the Rancher campaign',
+    );
+    const remaining: number[] = history.points.map((p: any) => p.remaining);
+    // Rancher declines to the one component that still uses it today
+    assert.equal(remaining[remaining.length - 1], 1);
+    assert.ok(
+      remaining[0] > remaining[remaining.length - 1],
+      `Rancher declines over the history: ${remaining.join(',')}`,
+    );
+    assert.equal(history.deadline, '2027-05-01');
+
+    const page = await openPortal(browser, '/tech-radar/campaigns');
+    const campaign = page.getByRole('region', {
+      name: `Campaign ${CAMPAIGN}`,
+    });
+    const chart = campaign.getByRole('img', {
+      name: /^Rancher: components remaining per day/,
+    });
+    await chart.waitFor({ timeout: 60_000 });
+    const label = (await chart.getAttribute('aria-label')) ?? '';
+    assert.match(
+      label,
+      new RegExp(
+        `^Rancher: components remaining per day, ${history.points[0].day} to ${
+          history.points[history.points.length - 1].day
+        }; latest remaining: 1; Deadline 2027-05-01$`,
+      ),
+    );
+    // the remaining components, and the ideal line down to the deadline
+    assert.equal(await chart.locator('polyline').count(), 2);
+    assert.ok(await chart.getByText('Deadline').isVisible());
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(page, 'campaigns-burn-down');
+  });
+
   it('names the campaign on the component card', async () => {
     const page = await openPortal(
       browser,

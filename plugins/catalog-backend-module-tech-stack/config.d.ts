@@ -136,7 +136,10 @@ export interface Config {
      * to the owners of the entities that use a technology, when a run moves
      * it to `hold` or removes it from the guide: one per technology and
      * owner, once across runs, restarts and replicas (topic `tech-stack`,
-     * origin `plugin:catalog`). Unknown fields are rejected.
+     * origin `plugin:catalog`). Unknown fields are rejected. A technology
+     * that is the `technology` of a migration campaign
+     * (`techStack.campaigns`, declared by the tech-stack backend's config
+     * schema) has the campaign's deadline, replaceWith and reason named.
      * @visibility backend
      */
     notifications?: {

@@ -25,11 +25,27 @@ export interface Config {
      */
     adoption?: {
       /**
-       * How long the usage snapshot computed for one caller is reused, in
-       * seconds; refreshed in the background like the radar's, so at most
-       * twice this old. 0 turns the cache off. Default: the radar's TTL (30).
+       * How old, in seconds, the usage index may be when it answers (and how
+       * long a caller's list of visible entities, under a conditional
+       * permission policy, is reused). An older index answers and refreshes
+       * in the background; at twice this age the answer waits for the
+       * refresh. 0 compares the index with the catalog before every answer.
+       * Default: the radar's TTL (30).
        */
       cacheTtlSeconds?: number;
+      /**
+       * The usage index: who uses which technology for the whole catalog,
+       * kept in the plugin's database and refreshed from the catalog (only
+       * the entities whose etag changed are read again).
+       */
+      index?: {
+        /**
+         * How often one replica refreshes it (a global scheduler task
+         * `tech-stack-usage-index`): a duration object (`{ minutes: 1 }`), an
+         * ISO 8601 duration or `1m`. Default `{ minutes: 1 }`.
+         */
+        frequency?: { [unit: string]: number } | string;
+      };
       /**
        * Usage sources besides the `techstack.dev/uses` annotation, matched
        * through the technologies' names and aliases. Both on by default.
@@ -64,13 +80,28 @@ export interface Config {
        * shape on the first start. Default false.
        */
       exampleSeed?: boolean;
+      /**
+       * How often the ring history is recorded (a global scheduler task
+       * `tech-stack-ring-history`, first run a minute after a start): each
+       * run compares the Technology entities with the rings recorded in the
+       * plugin's database (`techstack_ring_history`) and appends what was
+       * added, moved or removed. The first run takes over the changes of the
+       * `techstack.dev/ring-history` annotations; with `exampleSeed`, an
+       * empty history gets about six months of made-up moves instead. The
+       * events are kept without limit. A duration object, an ISO 8601
+       * duration or `5m`. Default `{ minutes: 5 }`.
+       */
+      ringFrequency?: { [unit: string]: number } | string;
     };
     /**
      * Migration campaigns: move the components off a technology by a
      * deadline (`GET /api/tech-stack/campaigns`, the Campaigns tab, the
      * component's "Tech stack" card, and `campaigns` on the compliance
-     * answer). A bad entry fails the backend's start, naming its key. At
-     * most 100.
+     * answer). The catalog module's notifications about a technology that
+     * goes on hold or leaves the guide name its campaign (deadline,
+     * replaceWith, reason). A bad entry fails the start of the backend and
+     * of the catalog module, naming its key (one reader, `readCampaigns` of
+     * `@techstack/plugin-tech-stack-common`). At most 100.
      */
     campaigns?: Array<{
       /**

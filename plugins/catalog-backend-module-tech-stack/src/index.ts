@@ -46,7 +46,10 @@ export type {
   AffectedEntity,
   AffectedOwners,
 } from './notifications/findAffectedEntities';
+export { campaignsIndex } from './notifications/campaigns';
+export type { NotificationCampaign } from './notifications/campaigns';
 export {
+  campaignLine,
   composeNotification,
   technologyPagePath,
   transitionReason,

@@ -324,6 +324,63 @@ describe('adoption endpoints (real catalog)', () => {
     expect(status).toBe(404);
   });
 
+  it('follows the catalog as it changes: a new component counts, a removed one no longer does', async () => {
+    const kafkaCount = async () => {
+      const { body } = await api('/api/tech-stack/adoption?team=data');
+      return cell(body, 'data', 'apache-kafka')?.count ?? 0;
+    };
+    const before = await kafkaCount();
+    dir.setContent({
+      'guide.md': await fs.readFile(SEED_GUIDE, 'utf8'),
+      'org.yaml': `${ORG}---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: search
+  annotations: { techstack.dev/uses: Kafka }
+spec: { type: service, lifecycle: production, owner: data }
+`,
+    });
+    await waitFor('the new component in /adoption', async () =>
+      (await kafkaCount()) === before + 1 ? true : undefined,
+    );
+    const stack = await api(
+      '/api/tech-stack/stack?entityRef=component:default/search',
+    );
+    expect(stack.body.components[0].usages).toEqual([
+      expect.objectContaining({
+        technologyRef: 'technology:default/apache-kafka',
+        evidence: ['annotation:Kafka'],
+      }),
+    ]);
+
+    // out of the file it is an orphan, which the catalog keeps: unregister it
+    dir.setContent({
+      'guide.md': await fs.readFile(SEED_GUIDE, 'utf8'),
+      'org.yaml': ORG,
+    });
+    const { body: entity } = await api(
+      '/api/catalog/entities/by-name/component/default/search',
+    );
+    const deleted = await fetch(
+      `http://localhost:${backend.server.port()}/api/catalog/entities/by-uid/${
+        entity.metadata.uid
+      }`,
+      {
+        method: 'DELETE',
+        headers: { Authorization: mockCredentials.user.header() },
+      },
+    );
+    expect(deleted.status).toBe(204);
+    await waitFor('the removed component gone from /adoption', async () =>
+      (await kafkaCount()) === before ? true : undefined,
+    );
+    const gone = await api(
+      '/api/tech-stack/stack?entityRef=component:default/search',
+    );
+    expect(gone.status).toBe(404);
+  });
+
   it.each([
     '/api/tech-stack/adoption',
     '/api/tech-stack/compliance',

@@ -1,21 +1,10 @@
 import {
   coreServices,
-  createBackendModule,
   createBackendPlugin,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  isPermission,
-} from '@backstage/plugin-permission-common';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import catalogModuleTechStack from '@techstack/plugin-catalog-backend-module-tech-stack';
 import {
   createMockDirectory,
@@ -28,6 +17,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { oboActorMockHttpAuthFactory } from './__testUtils__/oboActorMockHttpAuth';
 import { techStackPlugin } from './plugin';
+import { hideEntitiesPolicyModule } from './__testUtils__/hideEntitiesPolicy';
 import { SNAPSHOT_TASK_ID } from './service/history/AdoptionHistory';
 import { waitFor } from '@internal/tech-stack-test-utils';
 
@@ -236,56 +226,16 @@ describe('adoption history (real catalog)', () => {
 const ADMIN = 'user:default/admin';
 
 /**
- * A policy for tests: every user but `admin` may read every catalog entity
- * except the technology `rancher` and the group `engineering` (which owns no
- * component: a team is also known as the owner of a component one can see).
+ * Every user but `admin` may read every catalog entity except the technology
+ * `rancher` and the group `engineering` (which owns no component: a team is
+ * also known as the owner of a component one can see).
  */
-const hideRancherAndEngineeringPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'hide-rancher-and-engineering',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(request, user) {
-            if (
-              isPermission(request.permission, catalogEntityReadPermission) &&
-              user?.info.userEntityRef !== ADMIN
-            ) {
-              return createCatalogConditionalDecision(request.permission, {
-                not: {
-                  anyOf: [
-                    {
-                      allOf: [
-                        catalogConditions.isEntityKind({
-                          kinds: ['Technology'],
-                        }),
-                        catalogConditions.hasMetadata({
-                          key: 'name',
-                          value: 'rancher',
-                        }),
-                      ],
-                    },
-                    {
-                      allOf: [
-                        catalogConditions.isEntityKind({ kinds: ['Group'] }),
-                        catalogConditions.hasMetadata({
-                          key: 'name',
-                          value: 'engineering',
-                        }),
-                      ],
-                    },
-                  ],
-                },
-              });
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
+const hideRancherAndEngineeringPolicy = hideEntitiesPolicyModule({
+  hidden: [
+    { kind: 'Technology', name: 'rancher' },
+    { kind: 'Group', name: 'engineering' },
+  ],
+  users: { except: ADMIN },
 });
 
 describe('adoption history under a catalog permission policy', () => {

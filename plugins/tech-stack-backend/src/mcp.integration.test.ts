@@ -13,7 +13,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import catalogModuleTechStack from '@techstack/plugin-catalog-backend-module-tech-stack';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { hideComponentPolicyModule } from './__testUtils__/hideComponentPolicy';
+import { hideComponentPolicyModule } from './__testUtils__/hideEntitiesPolicy';
 import { oboActorMockHttpAuthFactory } from './__testUtils__/oboActorMockHttpAuth';
 import { techStackPlugin } from './plugin';
 import { waitFor } from '@internal/tech-stack-test-utils';

@@ -10,7 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { hideComponentPolicyModule } from './__testUtils__/hideComponentPolicy';
+import { hideComponentPolicyModule } from './__testUtils__/hideEntitiesPolicy';
 import { oboActorMockHttpAuthFactory } from './__testUtils__/oboActorMockHttpAuth';
 import { techStackPlugin } from './plugin';
 import { waitFor } from '@internal/tech-stack-test-utils';
@@ -105,6 +105,8 @@ describe('tech-stack endpoints under a catalog permission policy', () => {
               locations: [{ type: 'file', target: dir.resolve('org.yaml') }],
             },
             techStack: {
+              // every answer compares the usage index with the catalog first
+              adoption: { cacheTtlSeconds: 0 },
               guides: [{ id: 'main', target: dir.resolve('guide.md') }],
               overrides: [
                 { technology: 'Rancher', ring: 'hold', reason: 'Phased out' },

@@ -10,10 +10,13 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerTechStackActions } from './actions';
 import { createRouter } from './router';
 import { AdoptionService } from './service/AdoptionService';
+import { CatalogVisibility } from './service/index/CatalogVisibility';
+import { createUsageIndex } from './service/index/createUsageIndex';
 import { AdoptionHistory } from './service/history/AdoptionHistory';
 import { RadarService } from './service/RadarService';
+import { RingHistoryRecorder } from './service/history/RingHistoryRecorder';
 import { CampaignService } from './service/campaigns/CampaignService';
-import { readCampaigns } from './service/campaigns/readCampaigns';
+import { readCampaigns } from '@techstack/plugin-tech-stack-common';
 import { readGuideTargets } from './service/guideTargets';
 
 /**
@@ -37,6 +40,8 @@ export const techStackPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -49,6 +54,8 @@ export const techStackPlugin = createBackendPlugin({
         database,
         scheduler,
         auth,
+        permissions,
+        lifecycle,
       }) {
         const cacheTtlSeconds =
           config.getOptionalNumber('techStack.radar.cacheTtlSeconds') ?? 30;
@@ -59,23 +66,50 @@ export const techStackPlugin = createBackendPlugin({
         );
         // a bad campaign fails the start, naming its key
         const campaigns = readCampaigns(config);
-        const adoptionService = new AdoptionService({
-          catalog,
-          campaigns,
-          cacheTtlSeconds:
-            config.getOptionalNumber('techStack.adoption.cacheTtlSeconds') ??
-            cacheTtlSeconds,
-          sources: {
-            tags: config.getOptionalBoolean('techStack.adoption.sources.tags'),
-            dependencies: config.getOptionalBoolean(
+        const adoptionTtlSeconds =
+          config.getOptionalNumber('techStack.adoption.cacheTtlSeconds') ??
+          cacheTtlSeconds;
+        const sources = {
+          tags:
+            config.getOptionalBoolean('techStack.adoption.sources.tags') ??
+            true,
+          dependencies:
+            config.getOptionalBoolean(
               'techStack.adoption.sources.dependencies',
-            ),
-          },
+            ) ?? true,
+        };
+        const usageIndex = await createUsageIndex(config, {
+          database,
+          scheduler,
+          lifecycle,
+          catalog,
+          auth,
+          logger,
+          sources,
+          maxAgeMs: adoptionTtlSeconds * 1000,
+        });
+        const adoptionService = new AdoptionService({
+          index: usageIndex,
+          visibility: new CatalogVisibility({
+            catalog,
+            permissions,
+            resources: sources.dependencies,
+            ttlMs: adoptionTtlSeconds * 1000,
+            refsOfUids: uids => usageIndex.refsOfUids(uids),
+          }),
+          campaigns,
         });
         const adoptionHistory = await AdoptionHistory.fromConfig(config, {
           database,
           scheduler,
           adoption: adoptionService,
+          auth,
+          logger,
+        });
+        const ringHistory = await RingHistoryRecorder.fromConfig(config, {
+          database,
+          scheduler,
+          catalog,
           auth,
           logger,
         });
@@ -93,6 +127,7 @@ export const techStackPlugin = createBackendPlugin({
               guideTargets: readGuideTargets(config),
               usageCounts: credentials =>
                 adoptionService.getUsageCounts(credentials),
+              ringHistory: ringHistory.store,
             }),
             adoptionService,
             campaignService: new CampaignService({

@@ -8,6 +8,7 @@ import { RINGS } from '@techstack/plugin-tech-stack-common';
 import { AdoptionService } from './service/AdoptionService';
 import { AdoptionHistory } from './service/history/AdoptionHistory';
 import { campaignCsv } from './service/campaigns/campaignCsv';
+import { getCampaignHistory } from './service/campaigns/campaignHistory';
 import { CampaignService } from './service/campaigns/CampaignService';
 import { RadarService } from './service/RadarService';
 import { requestMetrics } from './service/requestMetrics';
@@ -109,6 +110,13 @@ const campaignIdSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'must be a campaign id (lower-case letters, digits and dashes)',
     }),
+});
+
+/** The range's order and span are checked by the history, as for `/adoption/history`. */
+const campaignHistoryQuerySchema = z.object({
+  team: teamSchema,
+  from: daySchema.optional(),
+  to: daySchema.optional(),
 });
 
 /** Parses the query or throws an InputError naming the bad parameter. */
@@ -234,6 +242,30 @@ export async function createRouter({
       `attachment; filename="tech-stack-campaign-${id}.csv"`,
     );
     res.send(campaignCsv(campaign));
+  });
+
+  router.get('/campaigns/:id/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { id } = parseQuery(campaignIdSchema, req.params);
+    const query = parseQuery(campaignHistoryQuerySchema, req.query);
+    if (!campaignService) {
+      throw new NotFoundError(`No campaign with the id '${id}'`);
+    }
+    if (!adoptionHistory) {
+      throw new NotFoundError('No adoption history is kept');
+    }
+    sendJson(
+      res,
+      await getCampaignHistory({
+        campaigns: campaignService,
+        history: adoptionHistory,
+        credentials,
+        id,
+        query,
+      }),
+    );
   });
 
   return router;

@@ -81,6 +81,17 @@ export {
   serializeRingHistory,
 } from './ringHistory';
 export type { RingChange, RingHistory } from './ringHistory';
+export {
+  campaignDaysLeft,
+  MAX_CAMPAIGN_STRING_LENGTH,
+  MAX_CAMPAIGNS,
+  MAX_REPLACEMENTS,
+  readCampaigns,
+} from './campaigns/readCampaigns';
+export type {
+  CampaignConfig,
+  CampaignConfigSource,
+} from './campaigns/readCampaigns';
 export { recipeCoverage } from './recipes/recipeCoverage';
 export type {
   CoverageTechnology,

@@ -6,7 +6,11 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { Ring, TechnologyEntity } from '@techstack/plugin-tech-stack-common';
+import {
+  readCampaigns,
+  Ring,
+  TechnologyEntity,
+} from '@techstack/plugin-tech-stack-common';
 import { NotificationLedger } from '../database/NotificationLedger';
 import {
   MAX_SEND_ATTEMPTS,
@@ -182,6 +186,55 @@ describe('TechnologyTransitionNotifier', () => {
     });
   });
 
+  it('names the deadline of a campaign away from the technology, and none for others', async () => {
+    const { notifications, ledger, logger, catalog } = await setup(components);
+    const campaigns = readCampaigns(
+      new ConfigReader({
+        techStack: {
+          campaigns: [
+            {
+              id: 'rancher-out',
+              technology: 'technology:default/rancher',
+              replaceWith: ['eks', 'GKE'],
+              deadline: '2099-05-01',
+              reason: 'Support ends',
+            },
+            // a campaign on another technology is not named
+            {
+              technology: 'EKS',
+              replaceWith: ['AKS'],
+              deadline: '2099-06-01',
+            },
+          ],
+        },
+      }),
+    );
+    const notifier = new TechnologyTransitionNotifier({
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      notifications: notifications.service,
+      ledger,
+      campaigns,
+    });
+    await notifier.guideApplied(run);
+    expect(notifications.sent).toHaveLength(2);
+    for (const { payload } of notifications.sent) {
+      expect(payload.description).toMatch(
+        /^Migration campaign 'rancher-out': move to EKS, GKE by 2099-05-01 \(in \d+ days\)\. Why: Support ends\.$/m,
+      );
+      expect(payload.description).not.toContain('2099-06-01');
+      expect(payload.metadata).toMatchObject({
+        campaigns: [{ id: 'rancher-out', deadline: '2099-05-01' }],
+      });
+    }
+
+    // without campaigns: no campaign line
+    const { notifications: others, notifier: plain } = await setup(components);
+    await plain().guideApplied(run);
+    expect(others.sent[0].payload.description).not.toContain('campaign');
+  });
+
   it('sends each notification once when two replicas see the same run at once', async () => {
     const { notifier, notifications } = await setup(components);
     const other = recordingNotifications();
@@ -306,5 +359,52 @@ describe('TechnologyTransitionNotifier', () => {
         deps,
       ),
     ).rejects.toThrow("Invalid config at 'techStack.notifications.severity'");
+  });
+
+  it("fails on a bad campaign, naming its key, with the tech-stack backend's message", async () => {
+    const { database, catalog, logger } = await setup([]);
+    const deps = {
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      notifications: recordingNotifications().service,
+      database,
+    };
+    const config = (campaigns: unknown) =>
+      new ConfigReader({ techStack: { campaigns } } as any);
+    await expect(
+      TechnologyTransitionNotifier.fromConfig(
+        config([
+          {
+            technology: 'Rancher',
+            replaceWith: ['EKS'],
+            deadline: '2027-02-30',
+          },
+        ]),
+        deps,
+      ),
+    ).rejects.toThrow(
+      "Invalid config at 'techStack.campaigns[0].deadline': expected a day as YYYY-MM-DD",
+    );
+    await expect(
+      TechnologyTransitionNotifier.fromConfig(
+        config([
+          { technology: 'Rancher', replaceWith: [], deadline: '2027-05-01' },
+        ]),
+        deps,
+      ),
+    ).rejects.toThrow("Invalid config at 'techStack.campaigns[0].replaceWith'");
+    await expect(
+      TechnologyTransitionNotifier.fromConfig(
+        config([
+          {
+            technology: 'Rancher',
+            replaceWith: ['EKS'],
+            deadline: '2027-05-01',
+          },
+        ]),
+        deps,
+      ),
+    ).resolves.toBeInstanceOf(TechnologyTransitionNotifier);
   });
 });

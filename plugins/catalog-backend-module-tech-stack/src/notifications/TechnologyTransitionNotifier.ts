@@ -9,13 +9,18 @@ import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { TechnologyEntity } from '@techstack/plugin-tech-stack-common';
+import {
+  CampaignConfig,
+  readCampaigns,
+  TechnologyEntity,
+} from '@techstack/plugin-tech-stack-common';
 import {
   NotificationEvent,
   notificationEventId,
   NotificationLedger,
 } from '../database/NotificationLedger';
 import { adoptAlternativesIndex } from './adoptAlternatives';
+import { campaignsIndex } from './campaigns';
 import { composeNotification } from './composeNotification';
 import { readNotificationsConfig } from './config';
 import { detectTransitions } from './detectTransitions';
@@ -79,7 +84,9 @@ export interface TechnologyTransitionNotifierDeps {
  *    module's service credentials ({@link findAffectedEntities});
  * 3. composes one notification per technology and owner
  *    ({@link composeNotification}): reason, the technologies at `adopt` in the
- *    same layers, a link to the technology's page, the owner's entities;
+ *    same layers, the technology's migration campaigns (`techStack.campaigns`:
+ *    deadline, what to move to, why), a link to the technology's page, the
+ *    owner's entities;
  * 4. records them in the {@link NotificationLedger} (a transition is
  *    recorded once, whichever run, process or replica sees it first);
  * 5. sends what is pending, at most 100 per run (the rest on later runs), each
@@ -97,18 +104,22 @@ export class TechnologyTransitionNotifier {
   readonly #deps: TechnologyTransitionNotifierDeps;
   readonly #ledger: NotificationLedger;
   readonly #severity: NotificationSeverity;
+  readonly #campaigns: CampaignConfig[];
   readonly #logger: LoggerService;
 
   /**
-   * Reads `techStack.notifications` (an `InputError` naming the key when it
-   * is wrong) and, unless `enabled` is false, opens the ledger. Returns
-   * undefined when notifications are turned off.
+   * Reads `techStack.notifications` and `techStack.campaigns` (an
+   * `InputError` naming the key when either is wrong; campaigns by the
+   * tech-stack backend's reader, `readCampaigns`) and, unless `enabled` is
+   * false, opens the ledger. Returns undefined when notifications are
+   * turned off.
    */
   static async fromConfig(
     config: Config,
     deps: TechnologyTransitionNotifierDeps & { database: DatabaseService },
   ): Promise<TechnologyTransitionNotifier | undefined> {
     const settings = readNotificationsConfig(config);
+    const campaigns = readCampaigns(config);
     if (!settings.enabled) {
       deps.logger.info(
         'Tech stack notifications are turned off (techStack.notifications.enabled: false)',
@@ -119,6 +130,7 @@ export class TechnologyTransitionNotifier {
       ...deps,
       ledger: await NotificationLedger.create(deps.database),
       severity: settings.severity,
+      campaigns,
     });
   }
 
@@ -126,11 +138,14 @@ export class TechnologyTransitionNotifier {
     options: TechnologyTransitionNotifierDeps & {
       ledger: NotificationLedger;
       severity?: NotificationSeverity;
+      /** `techStack.campaigns` (`readCampaigns`): a notification about a campaign's technology names it. */
+      campaigns?: CampaignConfig[];
     },
   ) {
     this.#deps = options;
     this.#ledger = options.ledger;
     this.#severity = options.severity ?? 'normal';
+    this.#campaigns = options.campaigns ?? [];
     this.#logger = options.logger.child({
       class: TechnologyTransitionNotifier.name,
     });
@@ -188,14 +203,15 @@ export class TechnologyTransitionNotifier {
       return;
     }
     const current = new Set(entities.map(e => e.metadata.name));
+    const technologies = [
+      ...entities,
+      ...previous.filter(e => !current.has(e.metadata.name)),
+    ];
     const affected = await findAffectedEntities({
       catalog: this.#deps.catalog,
       auth: this.#deps.auth,
       transitions,
-      technologies: [
-        ...entities,
-        ...previous.filter(e => !current.has(e.metadata.name)),
-      ],
+      technologies,
     });
     if (affected.truncated) {
       this.#logger.warn(
@@ -203,6 +219,11 @@ export class TechnologyTransitionNotifier {
       );
     }
     const alternativesOf = adoptAlternativesIndex(entities);
+    const campaignsOf = campaignsIndex(
+      this.#campaigns,
+      technologies,
+      new Date(),
+    );
     let events: NotificationEvent[] = [];
     for (const transition of transitions) {
       const owners = affected.byTechnology.get(transition.ref);
@@ -210,6 +231,7 @@ export class TechnologyTransitionNotifier {
         continue;
       }
       const alternatives = alternativesOf(transition.ref, transition.layers);
+      const campaigns = campaignsOf(transition.ref);
       for (const [ownerRef, list] of [...owners].sort(([a], [b]) =>
         a.localeCompare(b),
       )) {
@@ -232,6 +254,7 @@ export class TechnologyTransitionNotifier {
             entities: list,
             severity: this.#severity,
             scope: `tech-stack:${id}`,
+            campaigns,
           }),
         });
       }

@@ -1,4 +1,5 @@
 import {
+  campaignLine,
   composeNotification,
   MAX_LISTED_ENTITIES,
   MAX_REASON_LENGTH,
@@ -128,6 +129,65 @@ describe('composeNotification', () => {
     });
     expect(payload.description).toContain(
       'Adopt instead: EKS (Core Infrastructure › Kubernetes), k3s (Edge › Fleet).',
+    );
+  });
+
+  it("names a campaign's deadline, what to move to and why, for its technology only", () => {
+    const campaign = {
+      id: 'rancher-out',
+      deadline: '2027-05-01',
+      daysLeft: 146,
+      replaceWith: ['EKS', 'GKE'],
+      reason: 'Support ends in May',
+    };
+    const { payload } = compose({ campaigns: [campaign] });
+    expect(payload.description!.split('\n')).toEqual([
+      "Rancher moved from trial to hold in the tech stack guide 'main'.",
+      'Reason: Phased out in favour of managed Kubernetes.',
+      "Migration campaign 'rancher-out': move to EKS, GKE by 2027-05-01 (in 146 days). Why: Support ends in May.",
+      'Adopt instead: EKS, GKE.',
+      'Components of payments using Rancher (2): billing, resource:ops/cluster.',
+    ]);
+    expect(payload.metadata).toMatchObject({
+      campaigns: [
+        {
+          id: 'rancher-out',
+          deadline: '2027-05-01',
+          replaceWith: ['EKS', 'GKE'],
+          reason: 'Support ends in May',
+        },
+      ],
+    });
+
+    const removed = compose({
+      transition: { ...rancher, kind: 'removed' },
+      campaigns: [{ ...campaign, reason: undefined, daysLeft: 1 }],
+    }).payload.description!;
+    expect(removed).toContain(
+      "Migration campaign 'rancher-out': move to EKS, GKE by 2027-05-01 (in 1 day).\n",
+    );
+
+    // no campaign: no campaign line, no campaign metadata
+    const other = compose({ campaigns: [] }).payload;
+    expect(other.description).not.toContain('Migration campaign');
+    expect(other.description).not.toContain('2027-05-01');
+    expect(other.metadata).not.toHaveProperty('campaigns');
+  });
+
+  it('says when the deadline is today or past', () => {
+    const base = {
+      id: 'rancher',
+      deadline: '2026-12-06',
+      daysLeft: 0,
+      replaceWith: ['EKS'],
+    };
+    expect(campaignLine(base)).toBe(
+      "Migration campaign 'rancher': move to EKS by 2026-12-06 (today).",
+    );
+    expect(
+      campaignLine({ ...base, daysLeft: -3, reason: 'End of life!' }),
+    ).toBe(
+      "Migration campaign 'rancher': move to EKS by 2026-12-06 (3 days ago). Why: End of life!",
     );
   });
 

@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { AdoptAlternative, layerLabel } from './adoptAlternatives';
+import { NotificationCampaign } from './campaigns';
 import { TechnologyTransition } from './detectTransitions';
 import { AffectedEntity } from './findAffectedEntities';
 
@@ -51,6 +52,37 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** `.` after a text that does not end a sentence already. */
+function sentence(text: string): string {
+  return `${text}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+function days(count: number): string {
+  return `${count} day${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The line naming a migration campaign, for example: Migration campaign
+ * 'rancher': move to EKS, GKE by 2027-05-01 (in 146 days). Why: End of
+ * support.
+ *
+ * @public
+ */
+export function campaignLine(campaign: NotificationCampaign): string {
+  const { daysLeft } = campaign;
+  let when = 'today';
+  if (daysLeft > 0) {
+    when = `in ${days(daysLeft)}`;
+  } else if (daysLeft < 0) {
+    when = `${days(-daysLeft)} ago`;
+  }
+  return `Migration campaign '${
+    campaign.id
+  }': move to ${campaign.replaceWith.join(', ')} by ${
+    campaign.deadline
+  } (${when}).${campaign.reason ? ` Why: ${sentence(campaign.reason)}` : ''}`;
+}
+
 /**
  * The reason a notification gives: the override's `spec.ringReason` for a
  * technology on hold (else that the guide now places it there), or
@@ -71,7 +103,9 @@ export function transitionReason(transition: TechnologyTransition): string {
 /**
  * Composes the notification one owner gets about one transition: a title
  * naming the technology; a description with the reason, the technologies at
- * `adopt` in the same layers, and the owner's entities that use it (the
+ * `adopt` in the same layers, the migration campaigns of the technology
+ * (`techStack.campaigns`: deadline, what to move to, why; see
+ * {@link campaignLine}), and the owner's entities that use it (the
  * first 50 by name, then "and N more"); a link to
  * the technology's page; topic {@link TECH_STACK_NOTIFICATION_TOPIC}; the
  * given `scope` (unique per transition and owner, so a repeated send updates
@@ -89,6 +123,8 @@ export function composeNotification(options: {
   entities: AffectedEntity[];
   severity: NotificationSeverity;
   scope: string;
+  /** The migration campaigns of the technology, if any. */
+  campaigns?: NotificationCampaign[];
 }): NotificationSendOptions {
   const { guideId, transition, alternatives, ownerRef, entities } = options;
   const { title } = transition;
@@ -99,7 +135,7 @@ export function composeNotification(options: {
       `${title} moved ${
         transition.previousRing ? `from ${transition.previousRing} ` : ''
       }to hold in the tech stack guide '${guideId}'.`,
-      `Reason: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`,
+      `Reason: ${sentence(reason)}`,
     );
   } else {
     lines.push(
@@ -108,6 +144,9 @@ export function composeNotification(options: {
       }.`,
     );
   }
+
+  const campaigns = options.campaigns ?? [];
+  lines.push(...campaigns.map(campaignLine));
 
   const layers = [...new Set(transition.layers.map(layerLabel))];
   if (alternatives.length) {
@@ -160,6 +199,16 @@ export function composeNotification(options: {
         owner: ownerRef,
         entities: entities.slice(0, MAX_LISTED_ENTITIES).map(e => e.ref),
         entityCount: entities.length,
+        ...(campaigns.length
+          ? {
+              campaigns: campaigns.map(c => ({
+                id: c.id,
+                deadline: c.deadline,
+                replaceWith: c.replaceWith,
+                ...(c.reason ? { reason: c.reason } : {}),
+              })),
+            }
+          : {}),
       },
     },
   };

@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { TECHNOLOGY_KIND } from '@techstack/plugin-tech-stack-common';
-import { PrincipalCache } from './PrincipalCache';
-import { CampaignConfig } from './campaigns/readCampaigns';
+import { CampaignConfig } from '@techstack/plugin-tech-stack-common';
 import { UsageSnapshot } from './adoption/UsageSnapshot';
 import { buildAdoption } from './adoption/buildAdoption';
 import { buildCompliance } from './adoption/buildCompliance';
@@ -14,99 +10,64 @@ import {
   ComplianceResponse,
   StackResponse,
 } from './adoption/types';
-import { UsageSourcesConfig } from './adoption/usage';
+import { CatalogVisibility } from './index/CatalogVisibility';
+import { UsageIndex } from './index/UsageIndex';
 
 /** Options of {@link AdoptionService}. */
 export interface AdoptionServiceOptions {
-  catalog: CatalogService;
-  /** How long the usage snapshot of one caller is reused; 0 disables the cache. */
-  cacheTtlSeconds?: number;
-  /** Usage sources besides the annotation; both on by default. */
-  sources?: Partial<UsageSourcesConfig>;
+  /** The backend's usage index (whole catalog). */
+  index: UsageIndex;
+  /** What each caller may see of the catalog. */
+  visibility: CatalogVisibility;
   /** The clock; tests replace it. */
   now?: () => Date;
   /** Migration campaigns (`techStack.campaigns`), named on the compliance answer's components. */
   campaigns?: CampaignConfig[];
 }
 
-/** Only the fields the usage computation reads. */
-const COMPONENT_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'metadata.tags',
-  'spec.owner',
-  'spec.type',
-  'relations',
-];
-const GROUP_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.type',
-  'spec.children',
-  'spec.parent',
-  'relations',
-];
-const RESOURCE_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.tags',
-];
-const TECHNOLOGY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.ring',
-  'spec.layers',
-  'spec.aliases',
-  'spec.ringReason',
-];
-const PAGE_SIZE = 1000;
-const MAX_CACHE_ENTRIES = 50;
 /** Distinct answers (query shapes) kept per snapshot. */
 const MAX_ANSWERS_PER_SNAPSHOT = 200;
 
 /**
- * Which teams use which technologies: loads components, groups, resources and
- * technologies from the catalog with the caller's credentials (only the
- * fields needed, page by page), computes every component's usages once per
- * caller and TTL, and answers the adoption, compliance and stack views.
+ * Which teams use which technologies, as the caller may see them: the
+ * backend's one usage index ({@link UsageIndex}), narrowed to the entities
+ * the caller's catalog permissions allow ({@link CatalogVisibility}); the
+ * adoption, compliance and stack views are projections of that snapshot,
+ * each built once per snapshot and question. Callers allowed to read the
+ * whole catalog share one snapshot and its answers.
  */
 export class AdoptionService {
-  private readonly catalog: CatalogService;
-  private readonly sources: UsageSourcesConfig;
+  private readonly index: UsageIndex;
+  private readonly visibility: CatalogVisibility;
   private readonly now: () => Date;
   private readonly campaigns: CampaignConfig[];
-  private readonly cache: PrincipalCache<UsageSnapshot>;
+  /** A caller's narrowed snapshot, by its visible set, while the index is the same. */
+  private readonly views = new WeakMap<
+    ReadonlySet<string>,
+    { full: UsageSnapshot; view: UsageSnapshot }
+  >();
   /** Answers already built from a snapshot, by view and query; they live as long as it. */
   private readonly answers = new WeakMap<UsageSnapshot, Map<string, unknown>>();
 
   constructor(options: AdoptionServiceOptions) {
-    this.catalog = options.catalog;
-    this.sources = {
-      tags: options.sources?.tags ?? true,
-      dependencies: options.sources?.dependencies ?? true,
-    };
+    this.index = options.index;
+    this.visibility = options.visibility;
     this.now = options.now ?? (() => new Date());
     this.campaigns = options.campaigns ?? [];
-    this.cache = new PrincipalCache({
-      ttlMs: Math.max(0, options.cacheTtlSeconds ?? 30) * 1000,
-      maxEntries: MAX_CACHE_ENTRIES,
-      now: () => this.now().getTime(),
-    });
   }
 
-  /** The usage snapshot as the caller sees the catalog (cached per caller). */
-  getSnapshot(credentials: BackstageCredentials): Promise<UsageSnapshot> {
-    return this.cache.get(credentials, 'snapshot', () =>
-      this.loadSnapshot(credentials),
-    );
+  /** The usage snapshot as the caller sees the catalog. */
+  async getSnapshot(credentials: BackstageCredentials): Promise<UsageSnapshot> {
+    // the index first: a caller's visible entities are matched with its entities
+    const full = await this.index.snapshot();
+    const visible = await this.visibility.visibleTo(credentials);
+    if (visible === 'all') return full;
+    let entry = this.views.get(visible);
+    if (!entry || entry.full !== full) {
+      entry = { full, view: full.restrictTo(visible) };
+      this.views.set(visible, entry);
+    }
+    return entry.view;
   }
 
   /** `GET /adoption`: teams × technologies. */
@@ -181,37 +142,5 @@ export class AdoptionService {
     }
     answers.set(key, value);
     return value;
-  }
-
-  private async loadSnapshot(
-    credentials: BackstageCredentials,
-  ): Promise<UsageSnapshot> {
-    const [technologies, components, groups, resources] = await Promise.all([
-      this.load(credentials, TECHNOLOGY_KIND, TECHNOLOGY_FIELDS),
-      this.load(credentials, 'Component', COMPONENT_FIELDS),
-      this.load(credentials, 'Group', GROUP_FIELDS),
-      this.sources.dependencies
-        ? this.load(credentials, 'Resource', RESOURCE_FIELDS)
-        : Promise.resolve([]),
-    ]);
-    return new UsageSnapshot(
-      { technologies, components, groups, resources },
-      this.sources,
-    );
-  }
-
-  private async load(
-    credentials: BackstageCredentials,
-    kind: string,
-    fields: string[],
-  ): Promise<Entity[]> {
-    const items: Entity[] = [];
-    for await (const page of this.catalog.streamEntities(
-      { filter: { kind }, fields, pageSize: PAGE_SIZE },
-      { credentials },
-    )) {
-      for (const entity of page) items.push(entity);
-    }
-    return items;
   }
 }

@@ -1,7 +1,18 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RadarService } from './RadarService';
+import { openPluginDatabase } from './history/migrations';
+import { RingEvent, RingHistoryStore } from './history/RingHistoryStore';
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
 
 function tech(
   name: string,
@@ -375,6 +386,190 @@ describe('RadarService', () => {
         to: '2025-06-01',
       });
       expect([...none.movedIn, ...none.movedOut, ...none.added]).toEqual([]);
+    });
+  });
+
+  describe('with the stored ring history', () => {
+    const ref = (name: string) => `technology:default/${name}`;
+    const stored: RingEvent[] = [
+      // older than the annotation reaches
+      {
+        technologyRef: ref('redis'),
+        seq: 1,
+        event: 'added',
+        toRing: 'assess',
+        at: '2024-06-01T00:00:00.000Z',
+        guide: 'main',
+      },
+      {
+        technologyRef: ref('redis'),
+        seq: 2,
+        event: 'moved',
+        fromRing: 'assess',
+        toRing: 'trial',
+        at: '2024-09-01T00:00:00.000Z',
+        guide: 'main',
+      },
+      {
+        technologyRef: ref('redis'),
+        seq: 3,
+        event: 'moved',
+        fromRing: 'trial',
+        toRing: 'adopt',
+        at: '2025-05-01T08:00:00.000Z',
+        guide: 'main',
+      },
+      {
+        technologyRef: ref('aws'),
+        seq: 1,
+        event: 'seen',
+        toRing: 'adopt',
+        at: '2024-01-01T00:00:00.000Z',
+        guide: 'main',
+      },
+      // no longer in the catalog
+      {
+        technologyRef: ref('rancher'),
+        seq: 1,
+        event: 'seen',
+        toRing: 'hold',
+        at: '2024-01-01T00:00:00.000Z',
+        guide: 'main',
+        title: 'Rancher',
+        details: {
+          type: 'platform',
+          layers: [{ section: 'Core', layer: 'Kubernetes', ring: 'hold' }],
+        },
+      },
+      {
+        technologyRef: ref('rancher'),
+        seq: 2,
+        event: 'removed',
+        fromRing: 'hold',
+        at: '2025-04-01T10:00:00.000Z',
+        guide: 'main',
+        title: 'Rancher',
+      },
+    ];
+
+    async function service() {
+      const knex = await databases.init('SQLITE_3');
+      const store = new RingHistoryStore(
+        await openPluginDatabase(mockServices.database({ knex })),
+      );
+      await store.append(stored, new Date('2025-06-01T00:00:00Z'));
+      const catalog = catalogServiceMock({
+        entities: [
+          tech('redis', [{ section: 'Data', layer: 'KV', ring: 'adopt' }], {
+            guide: 'main',
+            // the annotation alone knows only the newest change
+            history: [
+              { date: '2025-05-01T08:00:00.000Z', from: 'trial', to: 'adopt' },
+            ],
+          }),
+          tech('aws', [{ section: 'Core', layer: 'Cloud', ring: 'adopt' }], {
+            guide: 'main',
+          }),
+        ],
+      });
+      return new RadarService({
+        catalog,
+        cacheTtlSeconds: 0,
+        now: () => new Date('2025-06-01T00:00:00Z'),
+        ringHistory: store,
+      });
+    }
+    const rings = (radar: { entries: Array<{ name: string; ring: string }> }) =>
+      Object.fromEntries(radar.entries.map(e => [e.name, e.ring]));
+
+    it('shows the rings of a date exactly where the stored history reaches, removed technologies included', async () => {
+      const radarService = await service();
+      const radar = await radarService.getRadar({
+        credentials,
+        date: '2024-10-01',
+      });
+      expect(rings(radar)).toEqual({
+        aws: 'adopt',
+        rancher: 'hold',
+        redis: 'trial',
+      });
+      expect(radar.historyComplete).toBe(true);
+      expect(radar.sectors).toEqual(expect.arrayContaining(['Core', 'Data']));
+      expect(radar.entries.find(e => e.name === 'rancher')).toMatchObject({
+        ref: 'technology:default/rancher',
+        title: 'Rancher',
+        type: 'platform',
+        sectors: ['Core'],
+        ringKnown: true,
+      });
+
+      // before redis was added, and before the history began for the others
+      const older = await radarService.getRadar({
+        credentials,
+        date: '2023-12-01',
+      });
+      expect(rings(older)).toEqual({ aws: 'adopt', rancher: 'hold' });
+      expect(older.historyComplete).toBe(false);
+
+      // after the removal: gone; today: as the catalog has it
+      const later = await radarService.getRadar({
+        credentials,
+        date: '2025-04-02',
+      });
+      expect(rings(later)).toEqual({ aws: 'adopt', redis: 'trial' });
+      const today = await radarService.getRadar({ credentials });
+      expect(rings(today)).toEqual({ aws: 'adopt', redis: 'adopt' });
+    });
+
+    it('lists removed technologies with the last ring they held', async () => {
+      const changes = await (
+        await service()
+      ).getChanges({ credentials, from: '2025-03-01', to: '2025-05-31' });
+      expect(changes.removed).toEqual([
+        {
+          ref: 'technology:default/rancher',
+          name: 'rancher',
+          title: 'Rancher',
+          toRing: 'hold',
+          date: '2025-04-01T10:00:00.000Z',
+        },
+      ]);
+      expect(changes.movedIn).toEqual([
+        expect.objectContaining({
+          name: 'redis',
+          fromRing: 'trial',
+          toRing: 'adopt',
+        }),
+      ]);
+      expect(changes.historyComplete).toBe(true);
+      expect(changes.note).toBeUndefined();
+    });
+
+    it('knows additions the annotation does not, and says from when removals are known', async () => {
+      const radarService = await service();
+      const changes = await radarService.getChanges({
+        credentials,
+        from: '2023-06-01',
+        to: '2024-12-31',
+      });
+      expect(changes.added).toEqual([
+        expect.objectContaining({
+          name: 'redis',
+          toRing: 'trial',
+          date: '2024-09-01T00:00:00.000Z',
+        }),
+      ]);
+      expect(changes.removed).toEqual([]);
+      expect(changes.historyComplete).toBe(false);
+      expect(changes.note).toContain('2024-01-01');
+      // another guide: not its removals
+      const other = await radarService.getChanges({
+        credentials,
+        from: '2025-03-01',
+        to: '2025-05-31',
+        guide: 'other',
+      });
+      expect(other.removed).toEqual([]);
     });
   });
 });

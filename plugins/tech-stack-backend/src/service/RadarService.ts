@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_TECHSTACK_GUIDE,
@@ -10,6 +10,7 @@ import {
   RadarChange,
   RadarChanges,
   Ring,
+  RingChange,
   compareRings,
   TECHNOLOGY_KIND,
   TechnologyEntity,
@@ -24,7 +25,9 @@ import {
   annotationTimeline,
   endOfDay,
   startOfDay,
+  storedTimeline,
 } from './ringTimeline';
+import { RingEvent, RingHistoryReader } from './history/RingHistoryStore';
 import { Radar, RadarEntry } from './types';
 
 /** Options of {@link RadarService}. */
@@ -48,7 +51,22 @@ export interface RadarServiceOptions {
   usageCounts?: (
     credentials: BackstageCredentials,
   ) => Promise<Map<string, { components: number; teams: number }>>;
+  /**
+   * The backend's stored ring history: where it has events for a
+   * technology, the radar as of a date and the changes read them instead of
+   * the ring-history annotation, and list removed technologies.
+   */
+  ringHistory?: RingHistoryReader;
 }
+
+/** A technology removed from the catalog, known from the stored ring history. */
+type RemovedTechnology = {
+  ref: string;
+  name: string;
+  title: string;
+  events: RingEvent[];
+  timeline: RingTimeline;
+};
 
 const MAX_CACHE_ENTRIES = 500;
 /** Refs per `getEntitiesByRefs` call when checking which users are visible. */
@@ -70,9 +88,11 @@ export class RadarService {
   private readonly guideTargets: ReadonlyMap<string, string>;
   private readonly cache: PrincipalCache<Radar>;
   private readonly changesCache: PrincipalCache<RadarChanges>;
+  private readonly ringHistory?: RingHistoryReader;
 
   constructor(options: RadarServiceOptions) {
     this.catalog = options.catalog;
+    this.ringHistory = options.ringHistory;
     this.windowDays = options.movementWindowDays ?? 90;
     this.now = options.now ?? (() => new Date());
     this.usageCounts = options.usageCounts;
@@ -89,9 +109,10 @@ export class RadarService {
   /**
    * The radar of one guide (or of all guides) as the caller may see it; with
    * `date` (`YYYY-MM-DD`), the rings as they were at the end of that day
-   * (UTC), from the ring history: technologies added after it are left out,
-   * those whose ring then is not known from the kept history keep the
-   * earliest ring known, with `ringKnown: false`.
+   * (UTC), from the ring history (stored, else the annotation): technologies
+   * added after it are left out, technologies removed since then are back
+   * (from the stored history), those whose ring then is not known from the
+   * kept history keep the earliest ring known, with `ringKnown: false`.
    */
   getRadar(options: {
     credentials: BackstageCredentials;
@@ -107,9 +128,10 @@ export class RadarService {
 
   /**
    * What changed from the start of day `from` to the end of day `to` (UTC):
-   * moved in, moved out and added, from the ring history. Removed
-   * technologies leave the catalog with their history, so `removed` is empty
-   * and `note` says so.
+   * moved in, moved out, added and removed, from the ring history (stored,
+   * else the annotation). Without the stored history removals are not known:
+   * `removed` is empty and `note` says so; with it, `note` says from when
+   * the stored history reaches back, if the range starts before.
    */
   getChanges(options: {
     credentials: BackstageCredentials;
@@ -134,6 +156,10 @@ export class RadarService {
       options.credentials,
       options.guide,
     );
+    const stored = await this.storedHistory(technologies, {
+      guide: options.guide,
+      removed: true,
+    });
     const before = startOfDay(options.from) - 1;
     const until = endOfDay(options.to);
     const changes: RadarChanges = {
@@ -144,41 +170,138 @@ export class RadarService {
       added: [],
       removed: [],
       historyComplete: true,
-      note: 'Removed technologies leave the catalog with their ring history; removals need the stored history.',
     };
-    for (const entity of technologies) {
-      const timeline = timelineOf(entity);
+    const note = await this.removalsNote(before);
+    if (note) changes.note = note;
+    const compare = (
+      technology: { ref: string; name: string; title: string },
+      timeline: RingTimeline,
+    ) => {
       const start = timeline.ringAt(before);
       const end = timeline.ringAt(until);
       const last = timeline.lastChangeIn(before, until);
       if (start === undefined) changes.historyComplete = false;
-      if (!last || end === undefined || end === null) continue;
+      if (!last || end === undefined) return;
       // before the range is unknown only when the earliest kept change lies in
       // it: then the ring before that change is the ring at the start
       const fromRing =
         start === undefined ? timeline.earliestKnownRing() : start;
-      const item: RadarChange = {
-        ref: stringifyEntityRef(entity),
-        name: entity.metadata.name,
-        title: entity.metadata.title ?? entity.metadata.name,
-        toRing: end,
-        date: last.date,
-      };
+      if (end === null) {
+        // removed in the range: `toRing` is the last ring it held
+        if (fromRing && last.to === null && last.from) {
+          changes.removed.push({
+            ...technology,
+            toRing: last.from,
+            date: last.date,
+          });
+        }
+        return;
+      }
+      const item: RadarChange = { ...technology, toRing: end, date: last.date };
       if (!fromRing) {
         changes.added.push(item);
-        continue;
+        return;
       }
       item.fromRing = fromRing;
       const order = compareRings(end, fromRing);
       if (order < 0) changes.movedIn.push(item);
       if (order > 0) changes.movedOut.push(item);
+    };
+    for (const entity of technologies) {
+      compare(
+        {
+          ref: stringifyEntityRef(entity),
+          name: entity.metadata.name,
+          title: entity.metadata.title ?? entity.metadata.name,
+        },
+        stored.timelineOf(entity),
+      );
+    }
+    for (const gone of stored.removed) {
+      compare(
+        { ref: gone.ref, name: gone.name, title: gone.title },
+        gone.timeline,
+      );
     }
     const byTitle = (a: RadarChange, b: RadarChange) =>
       a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref);
     changes.movedIn.sort(byTitle);
     changes.movedOut.sort(byTitle);
     changes.added.sort(byTitle);
+    changes.removed.sort(byTitle);
     return changes;
+  }
+
+  /** What the changes since `before` cannot know of removals, if anything. */
+  private async removalsNote(before: number): Promise<string | undefined> {
+    if (!this.ringHistory) {
+      return 'Removed technologies leave the catalog with their ring history; removals need the stored history.';
+    }
+    const earliest = await this.ringHistory.earliest();
+    if (earliest && Date.parse(earliest) <= before) return undefined;
+    return earliest
+      ? `Only removals since ${earliest.slice(
+          0,
+          10,
+        )} are known: the stored ring history starts then.`
+      : 'No removals are known yet: the stored ring history is empty.';
+  }
+
+  /**
+   * The stored ring history of these technologies (a timeline per entity:
+   * the stored one where it has events and ends at the entity's ring, else
+   * the annotation's), and with `removed` the technologies removed from the
+   * catalog (of `guide`, if given).
+   */
+  private async storedHistory(
+    technologies: TechnologyEntity[],
+    options: { guide?: string; removed: boolean },
+  ): Promise<{
+    timelineOf(entity: TechnologyEntity): RingTimeline;
+    removed: RemovedTechnology[];
+  }> {
+    if (!this.ringHistory) {
+      return { timelineOf: annotationTimelineOf, removed: [] };
+    }
+    const refs = technologies.map(entity => stringifyEntityRef(entity));
+    const [histories, removedHistories] = await Promise.all([
+      this.ringHistory.histories(refs),
+      options.removed
+        ? this.ringHistory.removedHistories(options.guide)
+        : new Map<string, RingEvent[]>(),
+    ]);
+    const present = new Set(refs);
+    const removed: RemovedTechnology[] = [];
+    for (const [ref, events] of removedHistories) {
+      if (present.has(ref) || events.length === 0) continue;
+      let name: string;
+      try {
+        name = parseEntityRef(ref).name;
+      } catch {
+        continue;
+      }
+      const titled = [...events].reverse().find(e => e.title);
+      removed.push({
+        ref,
+        name,
+        title: titled?.title ?? name,
+        events,
+        timeline: storedTimeline(events),
+      });
+    }
+    return {
+      timelineOf(entity) {
+        const events = histories.get(stringifyEntityRef(entity));
+        const last = events?.[events.length - 1];
+        // the recorder runs every few minutes: until it saw the entity's
+        // ring, the annotation is the newer account
+        if (!events || last?.toRing !== entity.spec.ring) {
+          return annotationTimelineOf(entity);
+        }
+        return storedTimeline(events);
+      },
+      removed,
+    };
   }
 
   /** The Technology entities of one guide (or all) the caller may read. */
@@ -230,6 +353,10 @@ export class RadarService {
       this.technologies(options.credentials, options.guide),
       this.usageCounts?.(options.credentials),
     ]);
+    const stored = await this.storedHistory(technologies, {
+      guide: options.guide,
+      removed: options.date !== undefined,
+    });
     const users = new Set<string>();
     for (const entity of technologies) {
       for (const ref of usersOf(entity)) users.add(ref);
@@ -240,25 +367,44 @@ export class RadarService {
     let historyComplete = true;
     const sectorOrder = new Map<string, { line: number; seen: number }>();
     const entries: RadarEntry[] = [];
+    /** The ring at `asOf` (null: not on the radar then). */
+    const ringAsOf = (
+      timeline: RingTimeline,
+    ): { ring: Ring; known: boolean } | null | undefined => {
+      if (asOf === undefined) return undefined;
+      const ring = timeline.ringAt(asOf);
+      if (ring === null) return null;
+      const then =
+        ring === undefined
+          ? { ring: timeline.earliestKnownRing(), known: false }
+          : { ring, known: true };
+      if (!then.known) historyComplete = false;
+      return then;
+    };
+    const candidates: RadarEntry[] = [];
     for (const entity of technologies) {
-      let ringThen: { ring: Ring; known: boolean } | undefined;
-      if (asOf !== undefined) {
-        const timeline = timelineOf(entity);
-        const ring = timeline.ringAt(asOf);
-        if (ring === null) continue;
-        ringThen =
-          ring === undefined
-            ? { ring: timeline.earliestKnownRing(), known: false }
-            : { ring, known: true };
-        if (!ringThen.known) historyComplete = false;
-      }
-      const entry = toEntry(entity, {
-        now,
-        windowDays: this.windowDays,
-        visible,
-        guideTargets: this.guideTargets,
-        ringThen,
-      });
+      const timeline = stored.timelineOf(entity);
+      const ringThen = ringAsOf(timeline);
+      if (ringThen === null) continue;
+      candidates.push(
+        toEntry(entity, {
+          now,
+          windowDays: this.windowDays,
+          visible,
+          guideTargets: this.guideTargets,
+          ringThen,
+          changes: timeline.ringChanges(),
+        }),
+      );
+    }
+    for (const gone of stored.removed) {
+      const ringThen = ringAsOf(gone.timeline);
+      if (!ringThen) continue;
+      candidates.push(
+        removedEntry(gone, { now, windowDays: this.windowDays, ringThen }),
+      );
+    }
+    for (const entry of candidates) {
       if (counts) {
         const count = counts.get(entry.ref);
         entry.componentCount = count?.components ?? 0;
@@ -302,14 +448,57 @@ export class RadarService {
   }
 }
 
-function historyOf(entity: TechnologyEntity) {
-  return parseRingHistory(
-    entity.metadata.annotations?.[ANNOTATION_TECHSTACK_RING_HISTORY],
-  ).entries;
+function annotationTimelineOf(entity: TechnologyEntity): RingTimeline {
+  return annotationTimeline(
+    parseRingHistory(
+      entity.metadata.annotations?.[ANNOTATION_TECHSTACK_RING_HISTORY],
+    ).entries,
+    entity.spec.ring,
+  );
 }
 
-function timelineOf(entity: TechnologyEntity): RingTimeline {
-  return annotationTimeline(historyOf(entity), entity.spec.ring);
+/**
+ * The entry of a technology removed from the catalog, on the radar of a date
+ * it was still on: its title, type and layers as last recorded.
+ */
+function removedEntry(
+  gone: RemovedTechnology,
+  context: {
+    now: Date;
+    windowDays: number;
+    ringThen: { ring: Ring; known: boolean };
+  },
+): RadarEntry {
+  const { ringThen } = context;
+  const details = [...gone.events].reverse().find(e => e.details)?.details;
+  const layers = (Array.isArray(details?.layers) ? details!.layers : []).map(
+    layer => ({ ...layer, ring: ringThen.ring }),
+  );
+  const sectors: string[] = [];
+  for (const layer of layers) {
+    if (!sectors.includes(layer.section)) sectors.push(layer.section);
+  }
+  const { movement, movedAt } = deriveMovement(
+    gone.timeline
+      .ringChanges()
+      .filter(change => Date.parse(change.date) <= context.now.getTime()),
+    context,
+  );
+  const entry: RadarEntry = {
+    ref: gone.ref,
+    name: gone.name,
+    title: gone.title,
+    ring: ringThen.ring,
+    type: details?.type ?? 'unknown',
+    sectors,
+    layers,
+    aliases: [],
+    movement,
+    usageCount: 0,
+    ringKnown: ringThen.known,
+  };
+  if (movedAt) entry.movedAt = movedAt;
+  return entry;
 }
 
 /** The distinct `technologyUsedBy` targets of a technology. */
@@ -334,6 +523,8 @@ function toEntry(
      * the technology's ring, not the rings per layer).
      */
     ringThen?: { ring: Ring; known: boolean };
+    /** The ring changes, from the timeline in use. */
+    changes: RingChange[];
   },
 ): RadarEntry {
   const { now, windowDays } = context;
@@ -354,9 +545,7 @@ function toEntry(
     if (context.visible.has(ref)) usageCount += 1;
   }
   const { movement, movedAt } = deriveMovement(
-    historyOf(entity).filter(
-      change => Date.parse(change.date) <= now.getTime(),
-    ),
+    context.changes.filter(change => Date.parse(change.date) <= now.getTime()),
     { now, windowDays },
   );
   const description =

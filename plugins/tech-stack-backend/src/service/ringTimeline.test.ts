@@ -1,5 +1,10 @@
 import { RingChange } from '@techstack/plugin-tech-stack-common';
-import { annotationTimeline, endOfDay, startOfDay } from './ringTimeline';
+import {
+  annotationTimeline,
+  endOfDay,
+  startOfDay,
+  storedTimeline,
+} from './ringTimeline';
 
 const at = (date: string) => Date.parse(date);
 
@@ -66,6 +71,71 @@ describe('annotationTimeline', () => {
     ).toBe('trial');
     expect(
       timeline.lastChangeIn(at('2025-05-01T00:00:00.000Z'), at('2025-06-01')),
+    ).toBeUndefined();
+  });
+});
+
+describe('storedTimeline', () => {
+  const events = [
+    {
+      event: 'added',
+      toRing: 'assess' as const,
+      at: '2025-01-10T12:00:00.000Z',
+    },
+    {
+      event: 'moved',
+      fromRing: 'assess' as const,
+      toRing: 'adopt' as const,
+      at: '2025-03-01T00:00:00.000Z',
+    },
+    {
+      event: 'removed',
+      fromRing: 'adopt' as const,
+      at: '2025-06-01T00:00:00.000Z',
+    },
+    { event: 'added', toRing: 'hold' as const, at: '2025-09-01T00:00:00.000Z' },
+  ];
+
+  it('is exact from an added on: off the radar before it and after a removal', () => {
+    const timeline = storedTimeline(events);
+    expect(timeline.ringAt(at('2024-01-01'))).toBeNull();
+    expect(timeline.ringAt(at('2025-02-01'))).toBe('assess');
+    expect(timeline.ringAt(at('2025-05-31'))).toBe('adopt');
+    expect(timeline.ringAt(at('2025-07-01'))).toBeNull();
+    expect(timeline.ringAt(at('2025-10-01'))).toBe('hold');
+  });
+
+  it('reports the removal as a change to no ring, from the last ring held', () => {
+    const timeline = storedTimeline(events);
+    expect(timeline.lastChangeIn(at('2025-04-01'), at('2025-07-01'))).toEqual({
+      date: '2025-06-01T00:00:00.000Z',
+      from: 'adopt',
+      to: null,
+    });
+    // the movement reads the changes on the radar only
+    expect(timeline.ringChanges().map(c => c.to)).toEqual([
+      'assess',
+      'adopt',
+      'hold',
+    ]);
+  });
+
+  it('is unknown before a first record of a technology already on the radar', () => {
+    const timeline = storedTimeline([
+      { event: 'seen', toRing: 'trial', at: '2025-01-01T00:00:00.000Z' },
+      {
+        event: 'moved',
+        fromRing: 'trial',
+        toRing: 'adopt',
+        at: '2025-02-01T00:00:00.000Z',
+      },
+    ]);
+    expect(timeline.ringAt(at('2024-12-31'))).toBeUndefined();
+    expect(timeline.earliestKnownRing()).toBe('trial');
+    expect(timeline.ringAt(at('2025-01-15'))).toBe('trial');
+    // a first record is not a change
+    expect(
+      timeline.lastChangeIn(at('2024-01-01'), at('2025-01-15')),
     ).toBeUndefined();
   });
 });

@@ -115,3 +115,52 @@ export interface ComponentCampaign {
   daysLeft: number;
   status: CampaignStatus;
 }
+
+/**
+ * The query of `GET /campaigns/:id/history`: a range of `YYYY-MM-DD` days
+ * (UTC) and, optionally, a team.
+ *
+ * @public
+ */
+export interface CampaignHistoryQuery {
+  /** A group ref or name; the group and every group below it count. */
+  team?: string;
+  /** First day, inclusive; default 179 days before `to`. */
+  from?: string;
+  /** Last day, inclusive; default today. */
+  to?: string;
+}
+
+/**
+ * A campaign on one snapshot day of the adoption history.
+ *
+ * @public
+ */
+export interface CampaignHistoryPoint {
+  /** `YYYY-MM-DD` */
+  day: string;
+  /** Components that still used the campaign's technology that day. */
+  remaining: number;
+  /** Teams owning at least one of them. */
+  teams: number;
+}
+
+/**
+ * The answer of `GET /campaigns/:id/history`: the burn-down of a campaign,
+ * one point per day a snapshot was taken in the range, in order (no points
+ * before the first snapshot). Counts over the whole catalog as the
+ * tech-stack backend sees it (within a team, if one is given).
+ *
+ * @public
+ */
+export interface CampaignHistoryResponse {
+  /** The campaign's id. */
+  id: string;
+  technology: { ref: string; title: string };
+  /** `YYYY-MM-DD`, the campaign's deadline. */
+  deadline: string;
+  team?: { ref: string; title?: string };
+  from: string;
+  to: string;
+  points: CampaignHistoryPoint[];
+}

@@ -116,7 +116,10 @@ export interface RadarChanges {
   movedIn: RadarChange[];
   movedOut: RadarChange[];
   added: RadarChange[];
-  /** Always empty while history is read from annotations; see `note`. */
+  /**
+   * Technologies removed from the guide in the range (`toRing`: the last ring
+   * they held), known from the backend's stored ring history; see `note`.
+   */
   removed: RadarChange[];
   /**
    * `false` when some technology's ring at the start of the range is not

@@ -4,6 +4,8 @@ import type {
   AdoptionHistoryResponse,
   AdoptionQuery,
   AdoptionResponse,
+  CampaignHistoryQuery,
+  CampaignHistoryResponse,
   CampaignsResponse,
   ComplianceResponse,
   Radar,
@@ -20,6 +22,9 @@ export type {
   AdoptionTechnology,
   Campaign,
   CampaignComponent,
+  CampaignHistoryPoint,
+  CampaignHistoryQuery,
+  CampaignHistoryResponse,
   CampaignStatus,
   CampaignTeam,
   CampaignTechnology,
@@ -89,6 +94,16 @@ export interface TechStackApi {
    * (`GET /campaigns/:id/export.csv`), fetched with the user's credentials.
    */
   getCampaignCsv(id: string): Promise<Blob>;
+  /**
+   * The burn-down of a campaign (`GET /campaigns/:id/history`): the
+   * components that still used its technology per snapshot day of the
+   * adoption history. Optional, so that implementations written before it
+   * still compile; without it the Campaigns tab draws no burn-down.
+   */
+  getCampaignHistory?(
+    id: string,
+    query?: CampaignHistoryQuery,
+  ): Promise<CampaignHistoryResponse>;
   /**
    * What the scaffolder's recipes wire (`GET /api/scaffolder/tech-stack/recipes`,
    * served by the scaffolder module): the TechStackPicker marks the choices

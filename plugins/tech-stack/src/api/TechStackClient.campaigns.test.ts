@@ -56,4 +56,24 @@ describe('TechStackClient campaigns', () => {
       statusCode: 404,
     });
   });
+  it('asks for the burn-down of a campaign, with a range and team if given', async () => {
+    const body = { id: 'rancher-out', points: [] };
+    const { fetch, api } = client(
+      () =>
+        new Response(JSON.stringify(body), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    );
+    await expect(api.getCampaignHistory('rancher-out')).resolves.toEqual(body);
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/campaigns/rancher-out/history',
+    );
+    await api.getCampaignHistory('rancher-out', {
+      from: '2026-01-01',
+      team: 'group:default/platform-team',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/tech-stack/campaigns/rancher-out/history?team=group%3Adefault%2Fplatform-team&from=2026-01-01',
+    );
+  });
 });

@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   Adoption,
   AdoptionRequest,
+  CampaignHistoryQuery,
+  CampaignHistoryResponse,
   CampaignsResponse,
   Compliance,
   Radar,
@@ -104,6 +106,24 @@ export class TechStackClient implements TechStackApi {
     const search = query.toString();
     return this.get<CampaignsResponse>(
       `/campaigns${search ? `?${search}` : ''}`,
+    );
+  }
+
+  /** {@inheritDoc TechStackApi.getCampaignHistory} */
+  async getCampaignHistory(
+    id: string,
+    request: CampaignHistoryQuery = {},
+  ): Promise<CampaignHistoryResponse> {
+    const query = new URLSearchParams();
+    for (const key of ['team', 'from', 'to'] as const) {
+      const value = request[key];
+      if (value) query.set(key, value);
+    }
+    const search = query.toString();
+    return this.get<CampaignHistoryResponse>(
+      `/campaigns/${encodeURIComponent(id)}/history${
+        search ? `?${search}` : ''
+      }`,
     );
   }
 

@@ -1,14 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { GuideLayers } from '../stack/GuideLayers';
 import { OrgHierarchy } from './OrgHierarchy';
 import { TechnologyMatcher, toTechnologyInfo } from './TechnologyMatcher';
-import { ComponentUsage, TechnologyInfo } from './types';
 import {
-  ResourceInfo,
-  UsageSourcesConfig,
-  componentUsage,
-  toResourceInfo,
-} from './usage';
+  ComponentUsage,
+  TechnologyInfo,
+  TechnologyUsage,
+  UsageSource,
+} from './types';
+import { UsageSourcesConfig, componentUsage, resourceMap } from './usage';
 
 /** The entities a snapshot is built from (fields trimmed as the loader asks). */
 export interface SnapshotEntities {
@@ -18,41 +18,122 @@ export interface SnapshotEntities {
   resources: Entity[];
 }
 
+/** The source an evidence string stands for (see `componentUsage`). */
+function sourceOfEvidence(evidence: string): UsageSource {
+  if (evidence.startsWith('tag:')) return 'tag';
+  if (evidence.startsWith('annotation:') || evidence.startsWith('relation:')) {
+    return 'annotation';
+  }
+  return 'dependency';
+}
+
 /**
- * Who uses what, computed once from the catalog as one caller sees it: the
- * technologies, every component's usages, and the group tree. The adoption,
- * compliance and stack answers are cheap projections of it.
+ * The component with only what the caller may see: usages of hidden
+ * technologies, and evidence from hidden resources, left out. The same object
+ * when nothing is hidden.
+ */
+function visibleUsages(
+  component: ComponentUsage,
+  visible: ReadonlySet<string>,
+): ComponentUsage {
+  const hidden = (usage: TechnologyUsage) =>
+    !visible.has(usage.technologyRef) ||
+    usage.evidence.some(e => e.startsWith('resource:') && !visible.has(e));
+  if (!component.usages.some(hidden)) return component;
+  const usages: TechnologyUsage[] = [];
+  for (const usage of component.usages) {
+    if (!visible.has(usage.technologyRef)) continue;
+    const evidence = usage.evidence.filter(
+      e => !e.startsWith('resource:') || visible.has(e),
+    );
+    if (evidence.length === 0) continue;
+    const kept = new Set(evidence.map(sourceOfEvidence));
+    const sources = usage.sources.filter(s => kept.has(s));
+    usages.push({ ...usage, source: sources[0], sources, evidence });
+  }
+  return { ...component, usages };
+}
+
+/** What a snapshot is made of once usages are computed. */
+export interface UsageSnapshotParts {
+  technologies: TechnologyInfo[];
+  components: ComponentUsage[];
+  /** The Group entities (fields trimmed), for the owner hierarchy. */
+  groups: Entity[];
+}
+
+/**
+ * Who uses what: the technologies, every component's usages, and the group
+ * tree. The adoption, compliance and stack answers are cheap projections of
+ * it. The backend keeps one for the whole catalog (the usage index) and
+ * narrows it to what a caller may see ({@link UsageSnapshot.restrictTo}).
  */
 export class UsageSnapshot {
   readonly technologies: TechnologyInfo[];
   readonly matcher: TechnologyMatcher;
   readonly components: ComponentUsage[];
   readonly org: OrgHierarchy;
+  /** The Group entities the org hierarchy was built from. */
+  readonly groups: Entity[];
   /** Every guide section, in first-seen order. */
   readonly sections: string[];
   private readonly componentsByRef: Map<string, ComponentUsage>;
   private guideLayers?: GuideLayers;
 
-  constructor(entities: SnapshotEntities, sources: UsageSourcesConfig) {
-    this.technologies = entities.technologies
-      .flatMap(e => toTechnologyInfo(e) ?? [])
-      .sort(
-        (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
-      );
-    this.matcher = new TechnologyMatcher(this.technologies);
-    const resources = new Map<string, ResourceInfo>();
-    for (const entity of entities.resources) {
-      const info = toResourceInfo(entity);
-      resources.set(info.ref, info);
-    }
-    this.components = entities.components.map(component =>
-      componentUsage(component, { matcher: this.matcher, resources, sources }),
+  /**
+   * Computes every component's usages from the entities (as one caller sees
+   * the catalog): what the browser would have to do, and what tests use.
+   */
+  static fromEntities(
+    entities: SnapshotEntities,
+    sources: UsageSourcesConfig,
+  ): UsageSnapshot {
+    const technologies = entities.technologies.flatMap(
+      e => toTechnologyInfo(e) ?? [],
     );
+    const matcher = new TechnologyMatcher(technologies);
+    const resources = resourceMap(entities.resources);
+    return new UsageSnapshot({
+      technologies,
+      components: entities.components.map(component =>
+        componentUsage(component, { matcher, resources, sources }),
+      ),
+      groups: entities.groups,
+    });
+  }
+
+  constructor(parts: UsageSnapshotParts) {
+    this.technologies = [...parts.technologies].sort(
+      (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
+    );
+    this.matcher = new TechnologyMatcher(this.technologies);
+    this.components = parts.components;
     this.componentsByRef = new Map(this.components.map(c => [c.ref, c]));
-    this.org = new OrgHierarchy(entities.groups);
+    this.groups = parts.groups;
+    this.org = new OrgHierarchy(parts.groups);
     const sections = new Set<string>();
     this.technologies.forEach(t => t.sections.forEach(s => sections.add(s)));
     this.sections = [...sections];
+  }
+
+  /**
+   * The snapshot as a caller who may see only the entities `visible` (by
+   * ref) sees it: hidden components, groups and technologies are left out,
+   * and so are usages of hidden technologies. Shares the component objects;
+   * copies only those that lose a usage.
+   */
+  restrictTo(visible: ReadonlySet<string>): UsageSnapshot {
+    const technologies = this.technologies.filter(t => visible.has(t.ref));
+    const components: ComponentUsage[] = [];
+    for (const component of this.components) {
+      if (!visible.has(component.ref)) continue;
+      components.push(visibleUsages(component, visible));
+    }
+    return new UsageSnapshot({
+      technologies,
+      components,
+      groups: this.groups.filter(g => visible.has(stringifyEntityRef(g))),
+    });
   }
 
   /** The guide as layers (built on first use). */

@@ -1,4 +1,4 @@
-import { CampaignConfig } from '../campaigns/readCampaigns';
+import { CampaignConfig } from '@techstack/plugin-tech-stack-common';
 import { campaignsByComponent } from '../campaigns/buildCampaigns';
 import { UsageSnapshot } from './UsageSnapshot';
 import { teamScope } from './scope';

@@ -50,6 +50,18 @@ export function toResourceInfo(entity: Entity): ResourceInfo {
   };
 }
 
+/** The resources by ref, as {@link componentUsage} looks them up. */
+export function resourceMap(
+  entities: Iterable<Entity>,
+): Map<string, ResourceInfo> {
+  const resources = new Map<string, ResourceInfo>();
+  for (const entity of entities) {
+    const info = toResourceInfo(entity);
+    resources.set(info.ref, info);
+  }
+  return resources;
+}
+
 /**
  * The owner of an entity as an entity ref: its `ownedBy` relation, else its
  * `spec.owner` (kind defaults to group, namespace to the entity's).

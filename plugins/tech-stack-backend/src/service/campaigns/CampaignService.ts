@@ -2,11 +2,11 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   Campaign,
+  CampaignConfig,
   CampaignsResponse,
 } from '@techstack/plugin-tech-stack-common';
 import { UsageSnapshot } from '../adoption/UsageSnapshot';
 import { buildCampaign, buildCampaigns } from './buildCampaigns';
-import { CampaignConfig } from './readCampaigns';
 
 /** Options of {@link CampaignService}. */
 export interface CampaignServiceOptions {
@@ -23,8 +23,8 @@ export interface CampaignServiceOptions {
  * its own, the snapshot is the adoption views' (cached per caller).
  *
  * Burn-down: the history of remaining components per day is not kept here;
- * the adoption history storage (`/adoption/history`) is the place to add a
- * `history` series per campaign when it lands.
+ * `getCampaignHistory` (`GET /campaigns/:id/history`) reads it from the
+ * adoption history.
  */
 export class CampaignService {
   private readonly campaigns: CampaignConfig[];

@@ -6,14 +6,16 @@ import {
   buildCampaign,
   buildCampaigns,
   campaignStatus,
-  daysUntil,
 } from './buildCampaigns';
-import { CampaignConfig } from './readCampaigns';
+import {
+  CampaignConfig,
+  campaignDaysLeft,
+} from '@techstack/plugin-tech-stack-common';
 
 const NOW = new Date('2026-12-06T18:30:00Z');
 
 function snapshot(components: Entity[]) {
-  return new UsageSnapshot(
+  return UsageSnapshot.fromEntities(
     {
       technologies: [
         technology('rancher', 'Rancher', 'hold', { ringReason: 'Phased out' }),
@@ -45,12 +47,16 @@ const orgComponents = [
   component('pipeline', 'data', { uses: 'k3s' }),
 ];
 
-describe('daysUntil and campaignStatus', () => {
+describe('days left and campaignStatus', () => {
   it('counts whole UTC days, 0 on the deadline, negative after', () => {
-    expect(daysUntil('2026-12-06', NOW)).toBe(0);
-    expect(daysUntil('2026-12-07', new Date('2026-12-06T23:59:59Z'))).toBe(1);
-    expect(daysUntil('2026-12-05', new Date('2026-12-06T00:00:00Z'))).toBe(-1);
-    expect(daysUntil('2027-05-01', NOW)).toBe(146);
+    expect(campaignDaysLeft('2026-12-06', NOW)).toBe(0);
+    expect(
+      campaignDaysLeft('2026-12-07', new Date('2026-12-06T23:59:59Z')),
+    ).toBe(1);
+    expect(
+      campaignDaysLeft('2026-12-05', new Date('2026-12-06T00:00:00Z')),
+    ).toBe(-1);
+    expect(campaignDaysLeft('2027-05-01', NOW)).toBe(146);
   });
 
   it.each([

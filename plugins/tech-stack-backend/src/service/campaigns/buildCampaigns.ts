@@ -1,31 +1,17 @@
 import {
   Campaign,
+  CampaignConfig,
   CampaignStatus,
   CampaignTeam,
   CampaignTechnology,
   CampaignsResponse,
   ComponentCampaign,
+  campaignDaysLeft,
 } from '@techstack/plugin-tech-stack-common';
 import { UsageSnapshot } from '../adoption/UsageSnapshot';
-import { CampaignConfig } from './readCampaigns';
 
 /** Days left at or under which a campaign with remaining components is at risk. */
 export const AT_RISK_DAYS = 30;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Whole days from `now`'s day (UTC) to the deadline: 0 on the deadline,
- * negative after it.
- */
-export function daysUntil(deadline: string, now: Date): number {
-  const today = Date.UTC(
-    now.getUTCFullYear(),
-    now.getUTCMonth(),
-    now.getUTCDate(),
-  );
-  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - today) / DAY_MS);
-}
 
 /**
  * The status of a campaign with a known technology: `done` without remaining
@@ -63,7 +49,7 @@ export function buildCampaign(
 ): Campaign {
   const technology = resolve(snapshot, config.technology);
   const replaceWith = config.replaceWith.map(name => resolve(snapshot, name));
-  const daysLeft = daysUntil(config.deadline, now);
+  const daysLeft = campaignDaysLeft(config.deadline, now);
   const replacementRefs = new Set(
     replaceWith.flatMap(r => (r.ref ? [r.ref] : [])),
   );

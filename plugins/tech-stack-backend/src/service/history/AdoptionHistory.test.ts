@@ -4,7 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AdoptionService } from '../AdoptionService';
+import { createTestAdoptionService } from '../__testUtils__/testAdoptionService';
 import { exampleEntities } from '../__testUtils__/fixtures';
 import { AdoptionHistory } from './AdoptionHistory';
 import { AdoptionHistoryStore } from './AdoptionHistoryStore';
@@ -31,12 +31,14 @@ async function setup(
   let now = new Date('2026-03-10T04:00:00Z');
   const history = new AdoptionHistory({
     store,
-    adoption: new AdoptionService({
-      catalog: catalogServiceMock({
-        entities: options.entities ?? exampleEntities(),
-      }),
-      cacheTtlSeconds: 0,
-    }),
+    adoption: (
+      await createTestAdoptionService({
+        catalog: catalogServiceMock({
+          entities: options.entities ?? exampleEntities(),
+        }),
+        database: mockServices.database({ knex }),
+      })
+    ).service,
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
     retentionDays: options.retentionDays ?? 730,

@@ -5,9 +5,7 @@ import {
   LoggerService,
   RootConfigService,
   SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { readDurationFromConfig } from '@backstage/config';
 import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
 import type {
   AdoptionHistoryQuery,
@@ -24,6 +22,7 @@ import {
 } from './AdoptionHistoryStore';
 import { exampleDay } from './exampleHistory';
 import { openPluginDatabase } from './migrations';
+import { readFrequency } from '../util/readFrequency';
 
 /** The id of the snapshot task in the scheduler. */
 export const SNAPSHOT_TASK_ID = 'tech-stack-adoption-snapshot';
@@ -139,10 +138,9 @@ export class AdoptionHistory {
         `Invalid config at 'techStack.history.retentionDays': expected a whole number of days, at least 1`,
       );
     }
-    const frequency: SchedulerServiceTaskScheduleDefinition['frequency'] =
-      config.has('techStack.history.frequency')
-        ? readDurationFromConfig(config, { key: 'techStack.history.frequency' })
-        : { hours: 24 };
+    const frequency = readFrequency(config, 'techStack.history.frequency', {
+      hours: 24,
+    });
     const history = new AdoptionHistory({
       store: new AdoptionHistoryStore(await openPluginDatabase(deps.database)),
       adoption: deps.adoption,

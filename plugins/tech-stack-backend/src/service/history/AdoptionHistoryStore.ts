@@ -1,4 +1,5 @@
 import { Knex } from './migrations';
+import { chunks } from '../util/chunks';
 
 /** Rows per insert statement: bounds the statement size on any database. */
 const BATCH_SIZE = 500;
@@ -36,14 +37,6 @@ export interface ComplianceDay {
   day: string;
   hold: number;
   offGuide: number;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
 }
 
 /**

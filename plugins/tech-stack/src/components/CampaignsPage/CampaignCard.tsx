@@ -45,7 +45,7 @@ const columns: TableColumn<TeamRow>[] = [
  * One migration campaign: the technology and its replacements, the reason,
  * the deadline with days left and status, the remaining components per team
  * and a CSV download (fetched with the user's credentials). `burnDown` is
- * where a burn-down chart from the adoption history goes (not drawn yet).
+ * drawn above the table (the burn-down chart, see `CampaignBurnDown`).
  */
 export function CampaignCard(props: {
   campaign: Campaign;

@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Campaign, techStackApiRef } from '../../api';
+import { CampaignBurnDown } from './CampaignBurnDown';
 import { CampaignCard } from './CampaignCard';
 
 /**
@@ -18,16 +19,16 @@ import { CampaignCard } from './CampaignCard';
 export interface CampaignsViewProps {
   /**
    * Draws the burn-down of a campaign (remaining components over time) above
-   * its table. The adoption history that feeds it is not wired yet; without
-   * it no chart is shown.
+   * its table. By default the chart of `GET /campaigns/:id/history` (the
+   * adoption history); return `null` to draw none.
    */
   renderBurnDown?: (campaign: Campaign) => ReactNode;
 }
 
 /**
  * The Campaigns tab: every migration campaign of `techStack.campaigns` with
- * its status, deadline, remaining components per team and CSV export; an
- * empty state when none is configured.
+ * its status, deadline, burn-down chart, remaining components per team and
+ * CSV export; an empty state when none is configured.
  *
  * @public
  */
@@ -52,7 +53,13 @@ export function CampaignsView(props: CampaignsViewProps) {
         <Grid item key={campaign.id}>
           <CampaignCard
             campaign={campaign}
-            burnDown={props.renderBurnDown?.(campaign)}
+            burnDown={
+              props.renderBurnDown ? (
+                props.renderBurnDown(campaign)
+              ) : (
+                <CampaignBurnDown campaign={campaign} />
+              )
+            }
           />
         </Grid>
       ))}

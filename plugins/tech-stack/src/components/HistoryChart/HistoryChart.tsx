@@ -4,9 +4,20 @@ import { useTheme } from '@material-ui/core/styles';
 /** One line of a {@link HistoryChart}: a value per day. */
 export interface HistorySeries {
   label: string;
-  values: number[];
+  /** One per day; `null` where the series has no value (not drawn). */
+  values: Array<number | null>;
   /** Stroke colour; the theme's primary colour by default. */
   color?: string;
+  /** Drawn dashed (a guide line, such as an ideal burn-down). */
+  dashed?: boolean;
+  /** Left out of the screen-reader summary's latest values. */
+  hideFromSummary?: boolean;
+}
+
+/** A day marked on a {@link HistoryChart} by a vertical line (a deadline). */
+export interface HistoryMarker {
+  day: string;
+  label: string;
 }
 
 /** What an empty history shows. */
@@ -15,29 +26,59 @@ export const NO_HISTORY_TEXT = 'No history yet (snapshots are taken daily)';
 const PAD = { top: 8, right: 8, bottom: 18, left: 28 };
 
 /**
+ * Where each day lies between the first (0) and the last (1), by date: a
+ * gap of days without a snapshot is a gap in the chart. Days that do not
+ * parse are spread evenly.
+ */
+export function dayPositions(days: string[]): number[] {
+  const times = days.map(day => Date.parse(`${day}T00:00:00Z`));
+  const first = times[0];
+  const span = times[times.length - 1] - first;
+  if (days.length < 2 || !(span > 0) || times.some(Number.isNaN)) {
+    return days.map((_, i) => (days.length > 1 ? i / (days.length - 1) : 0.5));
+  }
+  return times.map(t => (t - first) / span);
+}
+
+/**
  * The x and y of each value in a box of `width` × `height`: days evenly
- * spread left to right (one value in the middle), 0 at the bottom and `max`
- * at the top.
+ * spread left to right (one value in the middle) or at `positions` (0..1,
+ * see {@link dayPositions}), 0 at the bottom and `max` at the top; `null`
+ * where a value is `null`.
  */
 export function chartPoints(
-  values: number[],
-  options: { width: number; height: number; max: number },
-): Array<[number, number]> {
+  values: Array<number | null>,
+  options: { width: number; height: number; max: number; positions?: number[] },
+): Array<[number, number] | null> {
   const { width, height } = options;
   const max = Math.max(1, options.max);
   const step = values.length > 1 ? width / (values.length - 1) : 0;
-  return values.map((value, i) => [
-    values.length > 1 ? i * step : width / 2,
-    height - (Math.max(0, value) / max) * height,
-  ]);
+  return values.map((value, i) => {
+    if (value === null) return null;
+    let x = values.length > 1 ? i * step : width / 2;
+    if (options.positions) x = options.positions[i] * width;
+    return [x, height - (Math.max(0, value) / max) * height];
+  });
+}
+
+/** The last value that is not `null`; 0 for none. */
+function latest(values: Array<number | null>): number {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = values[i];
+    if (value !== null) return value;
+  }
+  return 0;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * A small line chart of counts per day, drawn as SVG by React (text is
- * React text, never markup). The first series is drawn as an area. With
- * `compact` it is a sparkline: no axis labels. No days: a one-line note.
+ * React text, never markup). Days are placed by date; the first series is
+ * drawn as an area, `null` values are left out (a series with values on two
+ * days only is a straight line between them). `markers` draw a vertical
+ * line at a day. With `compact` it is a sparkline: no axis labels. No days:
+ * a one-line note.
  */
 export function HistoryChart(props: {
   /** The days (`YYYY-MM-DD`), one per value of every series. */
@@ -48,9 +89,11 @@ export function HistoryChart(props: {
   width?: number;
   height?: number;
   compact?: boolean;
+  /** Days marked by a vertical line and their label (such as a deadline). */
+  markers?: HistoryMarker[];
 }) {
   const theme = useTheme();
-  const { days, series, title, compact } = props;
+  const { days, series, title, compact, markers = [] } = props;
   if (days.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -63,16 +106,31 @@ export function HistoryChart(props: {
   const pad = compact ? { top: 2, right: 2, bottom: 2, left: 2 } : PAD;
   const innerWidth = width - pad.left - pad.right;
   const innerHeight = height - pad.top - pad.bottom;
-  const max = Math.max(0, ...series.flatMap(s => s.values));
+  const max = Math.max(
+    0,
+    ...series.flatMap(s => s.values.filter((v): v is number => v !== null)),
+  );
   const colors = [theme.palette.primary.main, theme.palette.error.main];
   const last = days.length - 1;
-  const summary = series
-    .map(s => `${s.label}: ${s.values[last] ?? 0}`)
+  const positions = dayPositions(days);
+  const summarised = series.filter(s => !s.hideFromSummary);
+  // the range of the summarised series (a marker may lie beyond it)
+  const withValues = days
+    .map((_, i) => i)
+    .filter(i => summarised.some(s => (s.values[i] ?? null) !== null));
+  const firstDay = days[withValues[0] ?? 0];
+  const lastDay = days[withValues[withValues.length - 1] ?? last];
+  const summary = summarised
+    .map(s => `${s.label}: ${latest(s.values)}`)
     .join(', ');
+  const marked = markers
+    .filter(m => days.includes(m.day))
+    .map(m => `; ${m.label} ${m.day}`)
+    .join('');
   return (
     <svg
       role="img"
-      aria-label={`${title}, ${days[0]} to ${days[last]}; latest ${summary}`}
+      aria-label={`${title}, ${firstDay} to ${lastDay}; latest ${summary}${marked}`}
       width="100%"
       viewBox={`0 0 ${width} ${height}`}
       style={{ maxWidth: width, display: 'block' }}
@@ -91,7 +149,9 @@ export function HistoryChart(props: {
             width: innerWidth,
             height: innerHeight,
             max,
-          });
+            positions,
+          }).filter((p): p is [number, number] => p !== null);
+          if (points.length === 0) return null;
           const line = points.map(([x, y]) => `${round(x)},${round(y)}`);
           return (
             <g key={s.label} data-series={s.label}>
@@ -112,6 +172,7 @@ export function HistoryChart(props: {
                   fill="none"
                   stroke={color}
                   strokeWidth={compact ? 1.5 : 2}
+                  strokeDasharray={s.dashed ? '6 4' : undefined}
                 />
               ) : (
                 <circle
@@ -120,6 +181,36 @@ export function HistoryChart(props: {
                   r={3}
                   fill={color}
                 />
+              )}
+            </g>
+          );
+        })}
+        {markers.map(marker => {
+          const index = days.indexOf(marker.day);
+          if (index < 0) return null;
+          const x = round(positions[index] * innerWidth);
+          return (
+            <g key={`${marker.day}|${marker.label}`} data-marker={marker.label}>
+              <line
+                x1={x}
+                y1={0}
+                x2={x}
+                y2={innerHeight}
+                stroke={theme.palette.text.secondary}
+                strokeDasharray="2 3"
+              />
+              {!compact && (
+                <text
+                  x={x - 4}
+                  y={0}
+                  textAnchor="end"
+                  dominantBaseline="hanging"
+                  fontSize={10}
+                  fill={theme.palette.text.secondary}
+                  aria-hidden="true"
+                >
+                  {marker.label}
+                </text>
               )}
             </g>
           );

@@ -1,2 +1,2 @@
 export { HistoryChart, NO_HISTORY_TEXT } from './HistoryChart';
-export type { HistorySeries } from './HistoryChart';
+export type { HistoryMarker, HistorySeries } from './HistoryChart';

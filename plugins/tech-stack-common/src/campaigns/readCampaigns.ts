@@ -1,9 +1,13 @@
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { technologySlug } from '@techstack/plugin-tech-stack-common';
 import { z } from 'zod';
+import { technologySlug } from '../parser/slug';
 
-/** A migration campaign as configured in `techStack.campaigns[]`, validated. */
+/**
+ * A migration campaign as configured in `techStack.campaigns[]`, validated
+ * by {@link readCampaigns}.
+ *
+ * @public
+ */
 export interface CampaignConfig {
   /** The configured id, or the slug of the technology. */
   id: string;
@@ -11,17 +15,49 @@ export interface CampaignConfig {
   technology: string;
   /** What to migrate to (names, titles, aliases or refs). */
   replaceWith: string[];
-  /** `YYYY-MM-DD`, a day of the calendar. */
+  /** `YYYY-MM-DD`, a day of the calendar (UTC). */
   deadline: string;
+  /** Why, as configured. */
   reason?: string;
 }
 
+/**
+ * What {@link readCampaigns} reads the config through: Backstage's `Config`
+ * (`@backstage/config`) is one, so this package needs no dependency on it.
+ *
+ * @public
+ */
+export interface CampaignConfigSource {
+  getOptional(key: string): unknown;
+}
+
 const KEY = 'techStack.campaigns';
+
+/**
+ * The most campaigns `techStack.campaigns` may hold.
+ *
+ * @public
+ */
 export const MAX_CAMPAIGNS = 100;
+
+/**
+ * The most technologies one campaign's `replaceWith` may name.
+ *
+ * @public
+ */
 export const MAX_REPLACEMENTS = 20;
+
+/**
+ * The longest `id`, `technology`, `replaceWith` entry or `reason` of a
+ * campaign, in characters.
+ *
+ * @public
+ */
 export const MAX_CAMPAIGN_STRING_LENGTH = 200;
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether `YYYY-MM-DD` names a real day (not 2027-02-30). */
 function isCalendarDay(value: string): boolean {
@@ -30,6 +66,21 @@ function isCalendarDay(value: string): boolean {
   return (
     !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
   );
+}
+
+/**
+ * Whole days from `now`'s day (UTC) to a campaign's `YYYY-MM-DD` deadline:
+ * 0 on the deadline, negative after it.
+ *
+ * @public
+ */
+export function campaignDaysLeft(deadline: string, now: Date): number {
+  const today = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+  );
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - today) / DAY_MS);
 }
 
 const name = z
@@ -94,15 +145,19 @@ function keyOf(path: PropertyKey[], keys: string[] = []): string {
 }
 
 /**
- * Reads `techStack.campaigns[]` (none when absent). Throws an `InputError`
- * naming the failing key (`Invalid config at 'techStack.campaigns[1].deadline':
- * expected a day as YYYY-MM-DD`) and what is allowed, so a bad entry fails
+ * Reads `techStack.campaigns[]` (none when absent): the one reader of the
+ * tech-stack backend (campaigns, compliance) and the catalog module
+ * (notifications name a campaign's deadline). Throws an `InputError` naming
+ * the failing key and what is allowed (for example: Invalid config at
+ * 'techStack.campaigns[1].deadline': expected a day as YYYY-MM-DD), so a bad entry fails
  * the backend's start instead of silently dropping a campaign: unknown
  * fields, more than 100 campaigns or 20 replacements, texts over 200
  * characters, a deadline that is not a calendar day, and two campaigns with
  * the same id (the id defaults to the technology's slug) are refused.
+ *
+ * @public
  */
-export function readCampaigns(config: Config): CampaignConfig[] {
+export function readCampaigns(config: CampaignConfigSource): CampaignConfig[] {
   const raw = config.getOptional(KEY);
   if (raw === undefined) return [];
   const result = campaignsSchema.safeParse(raw);

@@ -1,5 +1,4 @@
-import { ConfigReader } from '@backstage/config';
-import { readCampaigns } from './readCampaigns';
+import { campaignDaysLeft, readCampaigns } from './readCampaigns';
 
 const valid = {
   technology: 'Rancher',
@@ -7,13 +6,29 @@ const valid = {
   deadline: '2027-05-01',
 };
 
+/** Config as Backstage's `ConfigReader` gives it: the raw value at the key. */
+function configOf(data: Record<string, unknown>) {
+  return {
+    getOptional(key: string): unknown {
+      return key
+        .split('.')
+        .reduce<unknown>(
+          (value, part) =>
+            (value as Record<string, unknown> | undefined)?.[part],
+          data,
+        );
+    },
+  };
+}
+
 function read(campaigns: unknown) {
-  return readCampaigns(new ConfigReader({ techStack: { campaigns } } as any));
+  return readCampaigns(configOf({ techStack: { campaigns } }));
 }
 
 describe('readCampaigns', () => {
   it('reads none when absent', () => {
-    expect(readCampaigns(new ConfigReader({}))).toEqual([]);
+    expect(readCampaigns(configOf({}))).toEqual([]);
+    expect(readCampaigns(configOf({ techStack: {} }))).toEqual([]);
   });
 
   it('reads campaigns, defaulting the id to the technology slug', () => {
@@ -75,5 +90,19 @@ describe('readCampaigns', () => {
     expect(() => read({ technology: 'Rancher' })).toThrow(
       /'techStack.campaigns': expected a list/,
     );
+  });
+});
+
+describe('campaignDaysLeft', () => {
+  it('counts whole days from the UTC day of now: 0 on the deadline, negative after', () => {
+    const now = new Date('2026-12-06T12:00:00Z');
+    expect(campaignDaysLeft('2026-12-06', now)).toBe(0);
+    expect(
+      campaignDaysLeft('2026-12-07', new Date('2026-12-06T23:59:59Z')),
+    ).toBe(1);
+    expect(
+      campaignDaysLeft('2026-12-05', new Date('2026-12-06T00:00:00Z')),
+    ).toBe(-1);
+    expect(campaignDaysLeft('2027-05-01', now)).toBe(146);
   });
 });
