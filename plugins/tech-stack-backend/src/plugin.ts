@@ -95,7 +95,7 @@ export const techStackPlugin = createBackendPlugin({
             permissions,
             resources: sources.dependencies,
             ttlMs: adoptionTtlSeconds * 1000,
-            refsOfUids: uids => usageIndex.refsOfUids(uids),
+            index: usageIndex,
           }),
           campaigns,
         });

@@ -25,8 +25,13 @@ type NonEmptyArray<T> = [T, ...T[]];
 export type PolicyUsers =
   /** Everyone but this user (the admin). */
   | { except: string }
-  /** The users whose entity ref starts with this. */
-  | { startingWith: string };
+  /** The users whose entity ref starts with one of these. */
+  | { startingWith: string[] };
+
+/** The entities hidden: the same for every user, or per user (by entity ref). */
+export type HiddenEntities =
+  | Array<{ kind: string; name: string }>
+  | ((userRef: string) => Array<{ kind: string; name: string }>);
 
 /**
  * A permission policy for tests and benchmarks: the users it applies to may
@@ -37,8 +42,8 @@ export type PolicyUsers =
  */
 export class HideEntitiesPolicy implements PermissionPolicy {
   constructor(
-    /** At least one entity. */
-    private readonly hidden: Array<{ kind: string; name: string }>,
+    /** At least one entity (for each user). */
+    private readonly hidden: HiddenEntities,
     private readonly users: PolicyUsers,
   ) {}
 
@@ -46,7 +51,7 @@ export class HideEntitiesPolicy implements PermissionPolicy {
     const ref = user?.info.userEntityRef ?? '';
     return 'except' in this.users
       ? ref !== this.users.except
-      : ref.startsWith(this.users.startingWith);
+      : this.users.startingWith.some(prefix => ref.startsWith(prefix));
   }
 
   async handle(
@@ -57,9 +62,13 @@ export class HideEntitiesPolicy implements PermissionPolicy {
       isPermission(request.permission, catalogEntityReadPermission) &&
       this.appliesTo(user)
     ) {
+      const hidden =
+        typeof this.hidden === 'function'
+          ? this.hidden(user?.info.userEntityRef ?? '')
+          : this.hidden;
       return createCatalogConditionalDecision(request.permission, {
         not: {
-          anyOf: this.hidden.map(({ kind, name }) => ({
+          anyOf: hidden.map(({ kind, name }) => ({
             allOf: [
               catalogConditions.isEntityKind({ kinds: [kind] }),
               catalogConditions.hasMetadata({ key: 'name', value: name }),
@@ -74,7 +83,7 @@ export class HideEntitiesPolicy implements PermissionPolicy {
 
 /** A permission-backend module installing {@link HideEntitiesPolicy}. */
 export function hideEntitiesPolicyModule(options: {
-  hidden: Array<{ kind: string; name: string }>;
+  hidden: HiddenEntities;
   users: PolicyUsers;
 }) {
   return createBackendModule({

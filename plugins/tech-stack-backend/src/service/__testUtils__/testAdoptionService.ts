@@ -61,7 +61,7 @@ export async function createTestAdoptionService(options: {
       permissions: options.permissions ?? mockServices.permissions(),
       resources: sources.dependencies,
       ttlMs: 30_000,
-      refsOfUids: uids => index.refsOfUids(uids),
+      index,
     }),
     campaigns: options.campaigns,
     now: options.now,

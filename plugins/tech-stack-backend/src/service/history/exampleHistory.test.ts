@@ -12,21 +12,25 @@ const today = {
 };
 
 describe('exampleDay', () => {
-  it('is the same for the same day, and varies between days', () => {
+  it('is the same for the same day, and never goes back down as adoption grows', () => {
     const a = exampleDay(today, { day: '2026-01-01', daysAgo: 90, span: 180 });
     expect(
       exampleDay(today, { day: '2026-01-01', daysAgo: 90, span: 180 }),
     ).toEqual(a);
-    const days = Array.from({ length: 30 }, (_, i) =>
-      exampleDay(today, {
-        day: `2026-01-${String(i + 1).padStart(2, '0')}`,
-        daysAgo: 90,
-        span: 180,
-      }),
+    // day after day towards today: a steady curve, no flicker
+    const counts = Array.from(
+      { length: 180 },
+      (_, i) =>
+        exampleDay(today, {
+          day: `day-${i}`,
+          daysAgo: 180 - i,
+          span: 180,
+        }).adoption[0].components,
     );
-    expect(
-      new Set(days.map(d => d.adoption[0].components)).size,
-    ).toBeGreaterThan(1);
+    counts.slice(1).forEach((count, i) => {
+      expect(count).toBeGreaterThanOrEqual(counts[i]);
+    });
+    expect(counts[179]).toBeGreaterThan(counts[0]);
   });
 
   it('grows adoption towards today and shrinks hold towards it', () => {

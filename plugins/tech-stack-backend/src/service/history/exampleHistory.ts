@@ -89,9 +89,9 @@ function migrationDay(
 /**
  * Made-up counts of a day `daysAgo` days before the counts given (which are
  * today's), for the example portal's charts: adoption grows towards today's
- * counts (a technology starts between 30 % and 90 % of them), hold and
- * not-in-guide usages shrink towards them (from up to twice as many), with
- * small day-to-day noise. The technologies of `migrations` (by default
+ * counts (a technology starts between 30 % and 90 % of them, steadily),
+ * hold and not-in-guide usages shrink towards them (from up to twice as
+ * many, with small day-to-day noise). The technologies of `migrations` (by default
  * {@link EXAMPLE_MIGRATIONS}) burn down instead: more components used them
  * at the start, fewer each time a team moves them to a replacement.
  * Deterministic: the same day, refs and counts give the same numbers.
@@ -115,7 +115,8 @@ export function exampleDay(
     .map(count => {
       const key = `${count.technologyRef}|${count.teamRef}`;
       const start = 0.3 + 0.6 * unitHash(key);
-      const share = start + (1 - start) * progress + noise(key);
+      // no noise: with the few components of a team, noise only flickers
+      const share = start + (1 - start) * progress;
       return {
         ...count,
         components: Math.max(0, Math.round(count.components * share)),

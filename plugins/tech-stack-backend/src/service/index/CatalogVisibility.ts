@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -7,6 +8,14 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TECHNOLOGY_KIND } from '@techstack/plugin-tech-stack-common';
 import { PrincipalCache } from '../PrincipalCache';
+
+/** What {@link CatalogVisibility} needs of the usage index. */
+export interface VisibilityIndex {
+  /** The refs of the indexed entities with these catalog uids. */
+  refsOfUids(uids: Iterable<string>): Set<string>;
+  /** The index revision the refs are of. */
+  revision(): number;
+}
 
 /** Every entity, or the refs of those the caller may see. */
 export type Visible = 'all' | ReadonlySet<string>;
@@ -29,7 +38,9 @@ export class CatalogVisibility {
   private readonly permissions: PermissionsService;
   private readonly kinds: string[];
   private readonly cache: PrincipalCache<ReadonlySet<string>>;
-  private readonly refsOfUids: (uids: Iterable<string>) => Set<string>;
+  private readonly index: VisibilityIndex;
+  /** Visible sets by their uids and the index revision: callers who see the same share one. */
+  private readonly shared = new Map<string, ReadonlySet<string>>();
 
   constructor(options: {
     catalog: CatalogService;
@@ -37,11 +48,11 @@ export class CatalogVisibility {
     /** Include resources (when usage is read from dependencies). */
     resources: boolean;
     ttlMs: number;
-    /** The refs of the entities with these uids (the usage index's). */
-    refsOfUids: (uids: Iterable<string>) => Set<string>;
+    /** The usage index the visible uids are matched with. */
+    index: VisibilityIndex;
     now?: () => number;
   }) {
-    this.refsOfUids = options.refsOfUids;
+    this.index = options.index;
     this.catalog = options.catalog;
     this.permissions = options.permissions;
     this.kinds = ['component', 'group', TECHNOLOGY_KIND.toLocaleLowerCase()];
@@ -69,6 +80,33 @@ export class CatalogVisibility {
       { filter: { kind: this.kinds }, facets: [UID_FACET] },
       { credentials },
     );
-    return this.refsOfUids((facets[UID_FACET] ?? []).map(f => f.value));
+    return this.intern((facets[UID_FACET] ?? []).map(f => f.value));
+  }
+
+  /**
+   * The refs of these uids, as one set object for every caller who sees the
+   * same entities of the same index revision, so their narrowed snapshot and
+   * its answers are built once (callers under one policy rule often do).
+   */
+  private intern(uids: string[]): ReadonlySet<string> {
+    const hash = createHash('sha256').update(String(this.index.revision()));
+    // the catalog answers facets in order; sort only if it did not
+    const ordered = uids.every((uid, i) => i === 0 || uids[i - 1] <= uid)
+      ? uids
+      : [...uids].sort();
+    for (const uid of ordered) hash.update('\n').update(uid);
+    const key = hash.digest('hex');
+    let refs = this.shared.get(key);
+    if (refs) {
+      this.shared.delete(key);
+    } else {
+      refs = this.index.refsOfUids(uids);
+      if (this.shared.size >= MAX_CACHE_ENTRIES) {
+        const oldest = this.shared.keys().next().value;
+        if (oldest !== undefined) this.shared.delete(oldest);
+      }
+    }
+    this.shared.set(key, refs);
+    return refs;
   }
 }

@@ -124,7 +124,7 @@ export class UsageIndex {
   private readonly kinds: string[];
 
   // the in-memory mirror of the stored index, at `revision`
-  private revision = 0;
+  private revisionSeen = 0;
   private refreshedAt = Number.NaN;
   private readonly components = new Map<string, ComponentUsage>();
   private readonly technologies = new Map<string, Entity>();
@@ -189,6 +189,11 @@ export class UsageIndex {
     return refs;
   }
 
+  /** The revision of the index this replica has. */
+  revision(): number {
+    return this.revisionSeen;
+  }
+
   /** Compares the index with the catalog and writes the difference (one at a time per process). */
   refresh(): Promise<RefreshResult> {
     this.refreshing ??= this.runRefresh().finally(() => {
@@ -215,8 +220,8 @@ export class UsageIndex {
   private async runSync() {
     const state = await this.store.state();
     if (!state) return;
-    if (state.revision !== this.revision || !this.current) {
-      for await (const page of this.store.changesSince(this.revision)) {
+    if (state.revision !== this.revisionSeen || !this.current) {
+      for await (const page of this.store.changesSince(this.revisionSeen)) {
         for (const change of page) this.apply(change);
         await yieldToLoop();
       }
@@ -227,7 +232,7 @@ export class UsageIndex {
         components: [...this.components.values()],
         groups: [...this.groups.values()],
       });
-      this.revision = state.revision;
+      this.revisionSeen = state.revision;
     }
     this.refreshedAt = Date.parse(state.refreshedAt);
   }
