@@ -62,12 +62,13 @@ import { buildAdoption } from '../plugins/tech-stack-backend/src/service/adoptio
 
 const COMPONENTS = Number(process.argv[2] ?? 10_000);
 const CALLERS = 20;
+const FILE_ENTITIES = 5_000;
 const TEAMS = 200;
 const DEPARTMENTS = 10;
 const TECHNOLOGIES = 300;
 const RUNS = 5;
 const RINGS = ['adopt', 'trial', 'assess', 'hold'];
-const TIMEOUT_MS = 20 * 60_000;
+const TIMEOUT_MS = 45 * 60_000;
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number) {
@@ -216,9 +217,17 @@ const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 async function main() {
   const entities = generate();
   const dir = createMockDirectory();
-  dir.setContent({
-    'catalog.yaml': entities.map(e => stringify(e)).join('---\n'),
-  });
+  // files of at most FILE_ENTITIES entities, one location each (as a large
+  // organisation's catalog is spread; the catalog had not stitched a single
+  // entity of one 50,000-entity file after ten minutes)
+  const files: Record<string, string> = {};
+  for (let i = 0; i * FILE_ENTITIES < entities.length; i++) {
+    files[`catalog-${i}.yaml`] = entities
+      .slice(i * FILE_ENTITIES, (i + 1) * FILE_ENTITIES)
+      .map(e => stringify(e))
+      .join('---\n');
+  }
+  dir.setContent(files);
   const expected = {
     component: COMPONENTS,
     group: TEAMS + DEPARTMENTS,
@@ -252,7 +261,10 @@ async function main() {
                 ],
               },
             ],
-            locations: [{ type: 'file', target: dir.resolve('catalog.yaml') }],
+            locations: Object.keys(files).map(file => ({
+              type: 'file',
+              target: dir.resolve(file),
+            })),
           },
           techStack: { adoption: { cacheTtlSeconds: 60 } },
         },
