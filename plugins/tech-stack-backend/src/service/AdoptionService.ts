@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CampaignConfig } from '@techstack/plugin-tech-stack-common';
 import { UsageSnapshot } from './adoption/UsageSnapshot';
 import { buildAdoption } from './adoption/buildAdoption';
@@ -23,6 +24,15 @@ export interface AdoptionServiceOptions {
   now?: () => Date;
   /** Migration campaigns (`techStack.campaigns`), named on the compliance answer's components. */
   campaigns?: CampaignConfig[];
+}
+
+/** The ref as the index writes it, if it is one. */
+function normalRef(ref: string): string | undefined {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Distinct answers (query shapes) kept per snapshot. */
@@ -56,10 +66,19 @@ export class AdoptionService {
     this.campaigns = options.campaigns ?? [];
   }
 
-  /** The usage snapshot as the caller sees the catalog. */
-  async getSnapshot(credentials: BackstageCredentials): Promise<UsageSnapshot> {
+  /**
+   * The usage snapshot as the caller sees the catalog; with `knowing`, an
+   * entity ref, refreshed first when the index does not know that entity
+   * yet (just added to the catalog).
+   */
+  async getSnapshot(
+    credentials: BackstageCredentials,
+    knowing?: string,
+  ): Promise<UsageSnapshot> {
     // the index first: a caller's visible entities are matched with its entities
-    const full = await this.index.snapshot();
+    const full = knowing
+      ? await this.index.snapshotKnowing(knowing)
+      : await this.index.snapshot();
     const visible = await this.visibility.visibleTo(credentials);
     if (visible === 'all') return full;
     let entry = this.views.get(visible);
@@ -101,7 +120,10 @@ export class AdoptionService {
     credentials: BackstageCredentials;
     entityRef: string;
   }): Promise<StackResponse> {
-    const snapshot = await this.getSnapshot(options.credentials);
+    const snapshot = await this.getSnapshot(
+      options.credentials,
+      normalRef(options.entityRef),
+    );
     return this.answer(snapshot, ['stack', options.entityRef], () =>
       buildStack(snapshot, options.entityRef),
     );

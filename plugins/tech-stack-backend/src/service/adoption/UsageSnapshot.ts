@@ -142,6 +142,15 @@ export class UsageSnapshot {
     return this.guideLayers;
   }
 
+  /** Whether the snapshot has this component, group or technology. */
+  knows(ref: string): boolean {
+    return (
+      this.componentsByRef.has(ref) ||
+      this.org.get(ref) !== undefined ||
+      this.matcher.byEntityRef(ref) !== undefined
+    );
+  }
+
   /** A component by ref. */
   component(ref: string): ComponentUsage | undefined {
     return this.componentsByRef.get(ref);

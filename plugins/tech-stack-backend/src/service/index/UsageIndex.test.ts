@@ -218,4 +218,50 @@ describe.each(databases.eachSupportedId())('UsageIndex on %s', id => {
     expect(await refs(a)).toEqual(await refs(b));
     expect(await refs(a)).toHaveLength(5);
   });
+
+  it('finds an entity just added, and catches up with a guide ingested after the first build', async () => {
+    let now = new Date('2026-12-06T12:00:00Z');
+    const later = (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    };
+    // first start: the catalog has the organisation but no guide yet
+    const org = withEtags(exampleEntities()).filter(
+      e => e.kind !== 'Technology',
+    );
+    const catalog = mutableCatalog(org);
+    const index = indexOver(
+      await storeOn(id),
+      catalog.catalog,
+      60_000,
+      () => now,
+    );
+    expect((await index.snapshot()).technologies).toEqual([]);
+
+    // the guide arrives: well within the maximum age, the next answer
+    // refreshes, since an index without technologies answers nothing
+    catalog.set(withEtags(exampleEntities()));
+    later(6_000);
+    expect((await index.snapshot()).technologies).toHaveLength(4);
+
+    // a component registered now is found when asked for by ref
+    catalog.set([
+      ...withEtags(exampleEntities()),
+      ...withEtags([component('search', 'data', { uses: 'Kafka' })]),
+    ]);
+    later(6_000);
+    expect((await index.snapshot()).knows('component:default/search')).toBe(
+      false,
+    );
+    const lists = catalog.calls.list;
+    expect(
+      (await index.snapshotKnowing('component:default/search')).knows(
+        'component:default/search',
+      ),
+    ).toBe(true);
+    expect(catalog.calls.list).toBe(lists + 1);
+    // a ref that is nowhere does not make every answer list the catalog
+    await index.snapshotKnowing('component:default/nowhere');
+    await index.snapshotKnowing('component:default/nowhere');
+    expect(catalog.calls.list).toBe(lists + 1);
+  });
 });

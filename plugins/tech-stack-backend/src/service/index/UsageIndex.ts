@@ -49,6 +49,8 @@ const PAGE_SIZE = 1000;
 const FETCH_BATCH = 500;
 /** Items handled between two yields to the event loop. */
 const YIELD_EVERY = 500;
+/** How often an answer may wait for a refresh because the index lacks what it asks for. */
+const MISS_REFRESH_INTERVAL_MS = 5000;
 /** How often a replica looks for another replica's writes, at most. */
 const SYNC_INTERVAL_MS = 1000;
 
@@ -134,6 +136,7 @@ export class UsageIndex {
   private readonly uidsByRef = new Map<string, string>();
   private current?: UsageSnapshot;
   private lastSync = Number.NEGATIVE_INFINITY;
+  private lastMissRefresh = Number.NEGATIVE_INFINITY;
   private syncing?: Promise<void>;
   private refreshing?: Promise<RefreshResult>;
 
@@ -152,28 +155,62 @@ export class UsageIndex {
   /**
    * The whole-catalog snapshot, at most `maxAgeMs` old (or, while a refresh
    * started by an older one runs, at most twice that). Waits for the first
-   * build; a failing refresh serves the last index when there is one.
+   * build, and — at most every few seconds — for a refresh while the index
+   * has no technology yet (a portal whose guide is not ingested yet, as right
+   * after a first start). A failing refresh serves the last index when there
+   * is one.
    */
   async snapshot(): Promise<UsageSnapshot> {
     await this.syncIfDue();
     const age = this.now().getTime() - this.refreshedAt;
-    if (!this.current || this.maxAgeMs === 0 || !(age < 2 * this.maxAgeMs)) {
-      try {
-        await this.refresh();
-      } catch (error) {
-        if (!this.current) throw error;
-        this.logger.warn(
-          `Usage index refresh failed; answering from the index of ${new Date(
-            this.refreshedAt,
-          ).toISOString()}: ${error}`,
-        );
-      }
+    const empty =
+      this.current !== undefined && this.current.technologies.length === 0;
+    if (
+      !this.current ||
+      this.maxAgeMs === 0 ||
+      !(age < 2 * this.maxAgeMs) ||
+      (empty && this.missRefreshDue())
+    ) {
+      await this.refreshOrKeep();
     } else if (age >= this.maxAgeMs) {
       this.refresh().catch(error =>
         this.logger.warn(`Usage index refresh failed: ${error}`),
       );
     }
     return this.current!;
+  }
+
+  /**
+   * The snapshot, refreshed first (at most every few seconds) when it does
+   * not know the entity `ref`: an entity just added to the catalog is found
+   * at once rather than after the maximum age.
+   */
+  async snapshotKnowing(ref: string): Promise<UsageSnapshot> {
+    const snapshot = await this.snapshot();
+    if (snapshot.knows(ref) || !this.missRefreshDue()) return snapshot;
+    await this.refreshOrKeep();
+    return this.current!;
+  }
+
+  /** Whether a refresh for a missing entity may run now (then it counts as run). */
+  private missRefreshDue(): boolean {
+    const now = this.now().getTime();
+    if (now - this.lastMissRefresh < MISS_REFRESH_INTERVAL_MS) return false;
+    this.lastMissRefresh = now;
+    return true;
+  }
+
+  private async refreshOrKeep() {
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!this.current) throw error;
+      this.logger.warn(
+        `Usage index refresh failed; answering from the index of ${new Date(
+          this.refreshedAt,
+        ).toISOString()}: ${error}`,
+      );
+    }
   }
 
   /**
