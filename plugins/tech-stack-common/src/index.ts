@@ -68,6 +68,11 @@ export {
   readCatalogInfoUses,
 } from './entities/catalogInfoUses';
 export type { CatalogInfoUses } from './entities/catalogInfoUses';
+export {
+  MAX_USES_NAMES,
+  MAX_USES_NAME_LENGTH,
+  boundUsageNames,
+} from './entities/usageBounds';
 export { layerNameKey } from './names/layerNameKey';
 export { parseTechnologyRef } from './names/parseTechnologyRef';
 export { technologyEntityNames } from './names/technologyEntityNames';

@@ -15,7 +15,7 @@ import {
   technologyEntityNames,
   TechnologyNameIndex,
 } from '@techstack/plugin-tech-stack-common';
-import { boundUsageNames } from '../processor/usageBounds';
+import { boundUsageNames } from '@techstack/plugin-tech-stack-common';
 import { TechnologyTransition } from './detectTransitions';
 
 /** Entities per page when reading the catalog. */

@@ -26,7 +26,7 @@ import {
   validateTechnologySpec,
 } from '@techstack/plugin-tech-stack-common';
 import { TechnologyIndex } from './TechnologyIndex';
-import { boundUsageNames } from './usageBounds';
+import { boundUsageNames } from '@techstack/plugin-tech-stack-common';
 
 /** How many unknown names one error lists (each once); the rest are counted. */
 const LISTED_UNKNOWN_LIMIT = 10;

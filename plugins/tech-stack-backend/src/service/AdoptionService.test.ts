@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { MAX_USES_NAMES } from '@techstack/plugin-tech-stack-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestAdoptionService } from './__testUtils__/testAdoptionService';
 import { AdoptionQuery } from './adoption/types';
@@ -107,6 +108,23 @@ describe('AdoptionService', () => {
     expect(streams.components[0].usages.map(u => u.technologyRef)).toEqual([
       'technology:default/kafka-streams',
     ]);
+  });
+
+  it('reads an oversized uses annotation only up to the bound the catalog module reports', async () => {
+    // about 5 MB of distinct names that match no technology
+    const uses = Array.from({ length: 400_000 }, (_, i) => `tool-${i}`).join(
+      ', ',
+    );
+    const catalog = catalogServiceMock({
+      entities: [...exampleEntities(), component('huge', 'data', { uses })],
+    });
+    const { service: s } = await createTestAdoptionService({ catalog });
+    const stack = await s.getStack({
+      credentials,
+      entityRef: 'component:default/huge',
+    });
+    expect(stack.offGuide).toHaveLength(MAX_USES_NAMES);
+    expect(stack.offGuide[0].name).toBe('tool-0');
   });
 
   it('can turn tag and dependency sources off', async () => {

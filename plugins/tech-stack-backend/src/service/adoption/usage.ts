@@ -8,6 +8,7 @@ import {
 import {
   ANNOTATION_TECHSTACK_USES,
   RELATION_USES_TECHNOLOGY,
+  boundUsageNames,
   parseUsesAnnotation,
 } from '@techstack/plugin-tech-stack-common';
 import { TechnologyMatcher } from './TechnologyMatcher';
@@ -155,16 +156,22 @@ export function componentUsage(
   const { matcher, resources, sources } = options;
   const collector = new UsageCollector();
   const offGuide: OffGuideUsage[] = [];
+  const offGuideNames = new Set<string>();
 
-  const names = parseUsesAnnotation(
-    component.metadata.annotations?.[ANNOTATION_TECHSTACK_USES],
+  // the same bounds as the catalog module's processor (which reports them):
+  // an oversized annotation costs no more than an allowed one
+  const { names } = boundUsageNames(
+    parseUsesAnnotation(
+      component.metadata.annotations?.[ANNOTATION_TECHSTACK_USES],
+    ),
   );
   for (const name of names) {
     const technology = matcher.match(name);
     const evidence = `annotation:${name}`;
     if (technology) {
       collector.add(technology.ref, 'annotation', evidence);
-    } else if (!offGuide.some(o => o.name === name)) {
+    } else if (!offGuideNames.has(name)) {
+      offGuideNames.add(name);
       offGuide.push({ name, evidence });
     }
   }

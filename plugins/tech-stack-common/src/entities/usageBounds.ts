@@ -1,9 +1,18 @@
-import { MAX_TECHNOLOGY_NAME_LENGTH } from '@techstack/plugin-tech-stack-common';
+import { MAX_TECHNOLOGY_NAME_LENGTH } from '../names/technologyNameKey';
 
-/** The most names one `techstack.dev/uses` annotation may give. */
+/**
+ * The most names one `techstack.dev/uses` annotation may give.
+ *
+ * @public
+ */
 export const MAX_USES_NAMES = 100;
 
-/** The longest name (in characters) a `techstack.dev/uses` annotation may give: the longest technology name matched. */
+/**
+ * The longest name (in characters) a `techstack.dev/uses` annotation may
+ * give: the longest technology name matched.
+ *
+ * @public
+ */
 export const MAX_USES_NAME_LENGTH = MAX_TECHNOLOGY_NAME_LENGTH;
 
 /**
@@ -11,7 +20,11 @@ export const MAX_USES_NAME_LENGTH = MAX_TECHNOLOGY_NAME_LENGTH;
  * first {@link MAX_USES_NAMES} names are kept, names longer than
  * {@link MAX_USES_NAME_LENGTH} characters are dropped, and each broken bound
  * becomes one problem naming the limit. Only the kept names are resolved, so
- * an oversized annotation costs no more than an allowed one.
+ * an oversized annotation costs no more than an allowed one. The catalog
+ * module reports the problems; the tech-stack backend reads only the kept
+ * names.
+ *
+ * @public
  */
 export function boundUsageNames(names: string[]): {
   names: string[];
