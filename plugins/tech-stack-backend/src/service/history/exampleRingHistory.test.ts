@@ -78,4 +78,23 @@ describe('exampleRingHistory', () => {
     expect(few.map(e => e.event)).toEqual(['seen', 'moved']);
     expect(storedTimeline(few).ringAt(now.getTime())).toBe('adopt');
   });
+
+  it('keeps a change the catalog already recorded, instead of made-up moves', () => {
+    // the guide moved Linkerd adopt -> trial a minute before the first run
+    const changedAt = new Date(now.getTime() - 60_000).toISOString();
+    const linkerd: ObservedTechnology = {
+      ...technology('linkerd', 'trial'),
+      annotation: [{ date: changedAt, from: 'adopt', to: 'trial' }],
+    };
+    const seeded = exampleRingHistory([...technologies, linkerd], now);
+    const timeline = storedTimeline(
+      seeded.filter(e => e.technologyRef === linkerd.ref),
+    );
+    expect(timeline.ringChanges()).toEqual([
+      { date: changedAt, from: 'adopt', to: 'trial' },
+    ]);
+    expect(timeline.ringAt(now.getTime() - DAY)).toBe('adopt');
+    // the others still get their six months
+    expect(seeded.filter(e => e.technologyRef !== linkerd.ref)).toEqual(events);
+  });
 });

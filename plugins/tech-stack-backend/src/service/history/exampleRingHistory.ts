@@ -1,6 +1,6 @@
 import type { Ring } from '@techstack/plugin-tech-stack-common';
 import { RingEvent } from './RingHistoryStore';
-import { ObservedTechnology } from './ringHistoryEvents';
+import { ObservedTechnology, backfillEvents } from './ringHistoryEvents';
 import { unitHash } from '../util/unitHash';
 
 /** Days of made-up ring history `techStack.history.exampleSeed` writes. */
@@ -24,7 +24,10 @@ type Move = { daysAgo: number; from?: Ring };
  *   one from adopt (ten weeks ago).
  *
  * The other picks are by a hash of the ref: the same catalog gives the same
- * history.
+ * history. A technology whose ring-history annotation already records a
+ * change (the guide changed since the catalog first ingested it) keeps that
+ * real history instead ({@link backfillEvents}): made-up events would hide
+ * the change from the radar's movement and "What changed".
  */
 export function exampleRingHistory(
   technologies: readonly ObservedTechnology[],
@@ -34,7 +37,8 @@ export function exampleRingHistory(
     `${new Date(now.getTime() - daysAgo * DAY_MS)
       .toISOString()
       .slice(0, 10)}T09:00:00.000Z`;
-  const sorted = [...technologies].sort(
+  const scripted = technologies.filter(t => t.annotation.length === 0);
+  const sorted = [...scripted].sort(
     (a, b) => unitHash(a.ref) - unitHash(b.ref) || a.ref.localeCompare(b.ref),
   );
   const moves = new Map<string, Move>();
@@ -69,6 +73,30 @@ export function exampleRingHistory(
       details: technology.details,
       ...(technology.guide !== undefined ? { guide: technology.guide } : {}),
     };
+    if (technology.annotation.length > 0) {
+      const real = backfillEvents(technology, now);
+      const first = real[0];
+      // on the radar before its first recorded move, as the rest of the demo
+      const seen: RingEvent[] =
+        first.event === 'moved' &&
+        first.fromRing &&
+        Date.parse(first.at) > Date.parse(day(EXAMPLE_RING_SEED_DAYS))
+          ? [
+              {
+                ...base,
+                seq: 1,
+                event: 'seen',
+                toRing: first.fromRing,
+                at: day(EXAMPLE_RING_SEED_DAYS),
+              },
+            ]
+          : [];
+      events.push(
+        ...seen,
+        ...real.map(e => ({ ...e, seq: e.seq + seen.length })),
+      );
+      continue;
+    }
     const reason = technology.reason ? { reason: technology.reason } : {};
     const move = moves.get(technology.ref);
     if (move && !move.from) {
