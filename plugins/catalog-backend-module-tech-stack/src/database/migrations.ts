@@ -1,15 +1,15 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  CodeMigration,
+  migrateInCode,
+} from '@techstack/plugin-tech-stack-common/database';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
 /** Where knex records which of the module's migrations ran (separate from the catalog's own). */
 export const MIGRATIONS_TABLE = 'techstack__knex_migrations';
 
-type Migration = {
-  name: string;
-  up(knex: Knex): Promise<void>;
-  down(knex: Knex): Promise<void>;
-};
+type Migration = CodeMigration<Knex>;
 
 /**
  * The module's migrations, in order. They live in code rather than in files,
@@ -100,19 +100,6 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** A knex migration source over {@link MIGRATIONS}. */
-export const migrationSource = {
-  async getMigrations(): Promise<Migration[]> {
-    return MIGRATIONS;
-  },
-  getMigrationName(migration: Migration): string {
-    return migration.name;
-  },
-  async getMigration(migration: Migration): Promise<Migration> {
-    return migration;
-  },
-};
-
 /**
  * The catalog database's client, with the module's tables created or migrated
  * (unless the database service says to skip migrations). Safe to call more
@@ -121,12 +108,9 @@ export const migrationSource = {
 export async function openModuleDatabase(
   database: DatabaseService,
 ): Promise<Knex> {
-  const knex = await database.getClient();
-  if (!database.migrations?.skip) {
-    await knex.migrate.latest({
-      migrationSource,
-      tableName: MIGRATIONS_TABLE,
-    });
-  }
-  return knex;
+  return migrateInCode(await database.getClient(), {
+    migrations: MIGRATIONS,
+    tableName: MIGRATIONS_TABLE,
+    skip: database.migrations?.skip,
+  });
 }

@@ -1,4 +1,8 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  CodeMigration,
+  migrateInCode,
+} from '@techstack/plugin-tech-stack-common/database';
 
 /** The knex client `coreServices.database` hands out. */
 export type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
@@ -6,11 +10,7 @@ export type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 /** Where knex records which of the plugin's migrations ran. */
 export const MIGRATIONS_TABLE = 'techstack_backend__knex_migrations';
 
-type Migration = {
-  name: string;
-  up(knex: Knex): Promise<void>;
-  down(knex: Knex): Promise<void>;
-};
+type Migration = CodeMigration<Knex>;
 
 /**
  * The tech-stack backend's migrations, in order. They live in code rather
@@ -209,20 +209,26 @@ const MIGRATIONS: Migration[] = [
       await knex.schema.dropTable('techstack_usage_entities');
     },
   },
+  {
+    name: '20261207090000_usage_index_purge',
+    async up(knex) {
+      await knex.schema.alterTable('techstack_usage_state', table => {
+        table
+          .bigInteger('purged_through')
+          .notNullable()
+          .defaultTo(0)
+          .comment(
+            'Rows of removed entities written at this revision or before may be purged: a replica that has an older revision reloads the whole index',
+          );
+      });
+    },
+    async down(knex) {
+      await knex.schema.alterTable('techstack_usage_state', table => {
+        table.dropColumn('purged_through');
+      });
+    },
+  },
 ];
-
-/** A knex migration source over {@link MIGRATIONS}. */
-export const migrationSource = {
-  async getMigrations(): Promise<Migration[]> {
-    return MIGRATIONS;
-  },
-  getMigrationName(migration: Migration): string {
-    return migration.name;
-  },
-  async getMigration(migration: Migration): Promise<Migration> {
-    return migration;
-  },
-};
 
 /**
  * The plugin database's client, with the plugin's tables created or migrated
@@ -232,12 +238,9 @@ export const migrationSource = {
 export async function openPluginDatabase(
   database: DatabaseService,
 ): Promise<Knex> {
-  const knex = await database.getClient();
-  if (!database.migrations?.skip) {
-    await knex.migrate.latest({
-      migrationSource,
-      tableName: MIGRATIONS_TABLE,
-    });
-  }
-  return knex;
+  return migrateInCode(await database.getClient(), {
+    migrations: MIGRATIONS,
+    tableName: MIGRATIONS_TABLE,
+    skip: database.migrations?.skip,
+  });
 }

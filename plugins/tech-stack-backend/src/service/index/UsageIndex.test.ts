@@ -61,11 +61,24 @@ function mutableCatalog(entities: Entity[]) {
   };
 }
 
-async function storeOn(id: TestDatabaseId) {
+async function storeOn(
+  id: TestDatabaseId,
+  options?: ConstructorParameters<typeof UsageIndexStore>[1],
+) {
   const knex = await databases.init(id);
   return new UsageIndexStore(
     await openPluginDatabase(mockServices.database({ knex })),
+    options,
   );
+}
+
+/** Every row of the store, removed ones included. */
+async function storedRows(store: UsageIndexStore) {
+  const rows: Array<{ ref: string; deleted: boolean }> = [];
+  for await (const page of store.changesSince(0)) {
+    rows.push(...page.map(({ ref, deleted }) => ({ ref, deleted })));
+  }
+  return rows;
 }
 
 function indexOver(
@@ -189,6 +202,62 @@ describe.each(databases.eachSupportedId())('UsageIndex on %s', id => {
     expect(
       (await reader.snapshot()).component('component:default/orders'),
     ).toBeUndefined();
+  });
+
+  it('purges removed entities after the kept revisions; a replica that far behind reloads', async () => {
+    const store = await storeOn(id, { keepTombstoneRevisions: 1 });
+    const entities = withEtags(exampleEntities());
+    const catalog = mutableCatalog(entities);
+    const writer = indexOver(store, catalog.catalog, 60_000);
+    await writer.refresh();
+    const unreachable = mutableCatalog([]);
+    unreachable.fail();
+    const reader = indexOver(store, unreachable.catalog, 60_000);
+    await reader.sync();
+    expect(
+      (await reader.snapshot()).component('component:default/orders'),
+    ).toBeDefined();
+
+    // orders leaves the catalog (revision 2), then billing changes
+    // (revision 3), which purges the removal of revision 2
+    const withoutOrders = entities.filter(e => e.metadata.name !== 'orders');
+    catalog.set(withoutOrders);
+    await writer.refresh();
+    expect(await storedRows(store)).toContainEqual({
+      ref: 'component:default/orders',
+      deleted: true,
+    });
+    catalog.set(
+      withoutOrders.map(e =>
+        e.metadata.name === 'billing'
+          ? withEtags(
+              [component('billing', 'payments', { uses: 'Redis' })],
+              'v2',
+            )[0]
+          : e,
+      ),
+    );
+    await writer.refresh();
+    expect(await store.state()).toMatchObject({
+      revision: 3,
+      purgedThrough: 2,
+    });
+    const rows = await storedRows(store);
+    expect(rows.map(r => r.ref)).not.toContain('component:default/orders');
+    // the live entities of older revisions stay
+    expect(rows.filter(r => !r.deleted)).toHaveLength(withoutOrders.length);
+
+    // the reader, still at revision 1, no longer finds the removal among
+    // the rows written since: it reads the whole index again
+    await reader.sync();
+    const snapshot = await reader.snapshot();
+    expect(snapshot.component('component:default/orders')).toBeUndefined();
+    expect(await usagesOf(reader, 'component:default/billing')).toEqual([
+      'technology:default/redis annotation',
+    ]);
+    expect(snapshot.components.map(c => c.ref).sort()).toEqual(
+      (await writer.snapshot()).components.map(c => c.ref).sort(),
+    );
   });
 
   it('keeps the index when the catalog fails, and answers from it', async () => {

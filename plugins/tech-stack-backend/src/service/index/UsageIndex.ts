@@ -255,12 +255,25 @@ export class UsageIndex {
   }
 
   private async runSync() {
-    const state = await this.store.state();
+    let state = await this.store.state();
     if (!state) return;
     if (state.revision !== this.revisionSeen || !this.current) {
-      for await (const page of this.store.changesSince(this.revisionSeen)) {
-        for (const change of page) this.apply(change);
-        await yieldToLoop();
+      // removals older than the store keeps are gone: from that far behind,
+      // only reading the whole index again drops them
+      let from =
+        this.revisionSeen < state.purgedThrough ? 0 : this.revisionSeen;
+      for (;;) {
+        if (from === 0) this.clearMirror();
+        for await (const page of this.store.changesSince(from)) {
+          for (const change of page) this.apply(change);
+          await yieldToLoop();
+        }
+        if (from === 0) break;
+        // a purge while reading may have taken removals not read yet
+        const after = await this.store.state();
+        if (!after || after.purgedThrough <= from) break;
+        state = after;
+        from = 0;
       }
       this.current = new UsageSnapshot({
         technologies: [...this.technologies.values()].flatMap(
@@ -272,6 +285,14 @@ export class UsageIndex {
       this.revisionSeen = state.revision;
     }
     this.refreshedAt = Date.parse(state.refreshedAt);
+  }
+
+  private clearMirror() {
+    this.components.clear();
+    this.technologies.clear();
+    this.groups.clear();
+    this.refsByUid.clear();
+    this.uidsByRef.clear();
   }
 
   private apply(change: IndexChange) {

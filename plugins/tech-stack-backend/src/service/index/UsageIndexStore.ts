@@ -10,12 +10,20 @@ const STATE_ID = 'index';
 const BATCH_SIZE = 200;
 /** Rows per read page. */
 const PAGE_SIZE = 2000;
+/** Revisions whose rows of removed entities are kept (see {@link UsageIndexStore}). */
+export const DEFAULT_KEEP_TOMBSTONE_REVISIONS = 1000;
 
 /** The index's revision and when it was last compared with the catalog. */
 export interface UsageIndexState {
   revision: number;
   refreshedAt: string;
   fingerprint: string;
+  /**
+   * Rows of removed entities written at this revision or before may be gone:
+   * a replica at an older revision cannot catch up by the rows written since
+   * and reloads the whole index instead.
+   */
+  purgedThrough: number;
 }
 
 /** A row of the index as written: an entity (and, for a component, its usage). */
@@ -55,9 +63,24 @@ export interface IndexWrite {
  * Every write is one revision in one transaction, and only applies on top of
  * the revision it was computed from, so two replicas refreshing at once
  * cannot interleave; replicas read what changed since the revision they have.
+ *
+ * An entity gone from the catalog stays as a row marked deleted (so every
+ * replica drops it too) for `keepTombstoneRevisions` revisions, then each write
+ * purges it and advances `purgedThrough`: the table holds the live entities
+ * and the removals of the last revisions only.
  */
 export class UsageIndexStore {
-  constructor(private readonly knex: Knex) {}
+  private readonly keepTombstoneRevisions: number;
+
+  constructor(
+    private readonly knex: Knex,
+    options: { keepTombstoneRevisions?: number } = {},
+  ) {
+    this.keepTombstoneRevisions = Math.max(
+      1,
+      options.keepTombstoneRevisions ?? DEFAULT_KEEP_TOMBSTONE_REVISIONS,
+    );
+  }
 
   /** The state row, if the index was ever written. */
   async state(): Promise<UsageIndexState | undefined> {
@@ -67,6 +90,7 @@ export class UsageIndexStore {
       revision: Number(row.revision),
       refreshedAt: row.refreshed_at,
       fingerprint: row.fingerprint,
+      purgedThrough: Number(row.purged_through ?? 0),
     };
   }
 
@@ -184,11 +208,23 @@ export class UsageIndexStore {
           .whereIn('entity_ref', batch)
           .update({ deleted: true, usage: null, revision });
       }
-      const state = {
+      const state: Record<string, string | number> = {
         revision,
         refreshed_at: write.refreshedAt,
         fingerprint: write.fingerprint,
       };
+      // the removals older than the kept revisions: only their own rows
+      // (the revision index finds them), so each write purges little
+      const purgeThrough = revision - this.keepTombstoneRevisions;
+      const purgedThrough = Number(row?.purged_through ?? 0);
+      if (purgeThrough > purgedThrough) {
+        await tx(ENTITIES)
+          .where('revision', '>', purgedThrough)
+          .andWhere('revision', '<=', purgeThrough)
+          .andWhere('deleted', true)
+          .delete();
+        state.purged_through = purgeThrough;
+      }
       await tx(STATE).where({ id: STATE_ID }).update(state);
       return true;
     });
