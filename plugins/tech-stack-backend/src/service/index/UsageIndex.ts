@@ -70,6 +70,53 @@ function etagOf(entity: Entity): string {
   );
 }
 
+/** A replica's in-memory copy of the stored index. */
+interface Mirror {
+  components: Map<string, ComponentUsage>;
+  technologies: Map<string, Entity>;
+  groups: Map<string, Entity>;
+  /** Every indexed entity's ref by its catalog uid. */
+  refsByUid: Map<string, string>;
+  uidsByRef: Map<string, string>;
+}
+
+function emptyMirror(): Mirror {
+  return {
+    components: new Map(),
+    technologies: new Map(),
+    groups: new Map(),
+    refsByUid: new Map(),
+    uidsByRef: new Map(),
+  };
+}
+
+/** Applies one stored row to a mirror. */
+function applyChange(mirror: Mirror, change: IndexChange) {
+  const oldUid = mirror.uidsByRef.get(change.ref);
+  if (oldUid !== undefined && (change.deleted || oldUid !== change.uid)) {
+    mirror.refsByUid.delete(oldUid);
+    mirror.uidsByRef.delete(change.ref);
+  }
+  if (!change.deleted && change.uid) {
+    mirror.refsByUid.set(change.uid, change.ref);
+    mirror.uidsByRef.set(change.ref, change.uid);
+  }
+  const targets: Record<string, Map<string, unknown>> = {
+    component: mirror.components,
+    group: mirror.groups,
+    [TECHNOLOGY_KIND.toLocaleLowerCase()]: mirror.technologies,
+  };
+  const target = targets[change.kind];
+  if (!target) return;
+  if (change.deleted) {
+    target.delete(change.ref);
+  } else if (change.kind === 'component') {
+    if (change.usage) mirror.components.set(change.ref, change.usage);
+  } else if (change.entity) {
+    (target as Map<string, Entity>).set(change.ref, change.entity);
+  }
+}
+
 /** Options of {@link UsageIndex}. */
 export interface UsageIndexOptions {
   store: UsageIndexStore;
@@ -128,12 +175,7 @@ export class UsageIndex {
   // the in-memory mirror of the stored index, at `revision`
   private revisionSeen = 0;
   private refreshedAt = Number.NaN;
-  private readonly components = new Map<string, ComponentUsage>();
-  private readonly technologies = new Map<string, Entity>();
-  private readonly groups = new Map<string, Entity>();
-  /** Every indexed entity's ref by its catalog uid. */
-  private readonly refsByUid = new Map<string, string>();
-  private readonly uidsByRef = new Map<string, string>();
+  private mirror = emptyMirror();
   private current?: UsageSnapshot;
   private lastSync = Number.NEGATIVE_INFINITY;
   private lastMissRefresh = Number.NEGATIVE_INFINITY;
@@ -220,7 +262,7 @@ export class UsageIndex {
   refsOfUids(uids: Iterable<string>): Set<string> {
     const refs = new Set<string>();
     for (const uid of uids) {
-      const ref = this.refsByUid.get(uid);
+      const ref = this.mirror.refsByUid.get(uid);
       if (ref) refs.add(ref);
     }
     return refs;
@@ -262,10 +304,12 @@ export class UsageIndex {
       // only reading the whole index again drops them
       let from =
         this.revisionSeen < state.purgedThrough ? 0 : this.revisionSeen;
+      let mirror = this.mirror;
       for (;;) {
-        if (from === 0) this.clearMirror();
+        // a whole read fills a new mirror: answers meanwhile use the old one
+        if (from === 0) mirror = emptyMirror();
         for await (const page of this.store.changesSince(from)) {
-          for (const change of page) this.apply(change);
+          for (const change of page) applyChange(mirror, change);
           await yieldToLoop();
         }
         if (from === 0) break;
@@ -275,50 +319,17 @@ export class UsageIndex {
         state = after;
         from = 0;
       }
+      this.mirror = mirror;
       this.current = new UsageSnapshot({
-        technologies: [...this.technologies.values()].flatMap(
+        technologies: [...mirror.technologies.values()].flatMap(
           e => toTechnologyInfo(e) ?? [],
         ),
-        components: [...this.components.values()],
-        groups: [...this.groups.values()],
+        components: [...mirror.components.values()],
+        groups: [...mirror.groups.values()],
       });
       this.revisionSeen = state.revision;
     }
     this.refreshedAt = Date.parse(state.refreshedAt);
-  }
-
-  private clearMirror() {
-    this.components.clear();
-    this.technologies.clear();
-    this.groups.clear();
-    this.refsByUid.clear();
-    this.uidsByRef.clear();
-  }
-
-  private apply(change: IndexChange) {
-    const oldUid = this.uidsByRef.get(change.ref);
-    if (oldUid !== undefined && (change.deleted || oldUid !== change.uid)) {
-      this.refsByUid.delete(oldUid);
-      this.uidsByRef.delete(change.ref);
-    }
-    if (!change.deleted && change.uid) {
-      this.refsByUid.set(change.uid, change.ref);
-      this.uidsByRef.set(change.ref, change.uid);
-    }
-    const targets: Record<string, Map<string, unknown>> = {
-      component: this.components,
-      group: this.groups,
-      [TECHNOLOGY_KIND.toLocaleLowerCase()]: this.technologies,
-    };
-    const target = targets[change.kind];
-    if (!target) return;
-    if (change.deleted) {
-      target.delete(change.ref);
-    } else if (change.kind === 'component') {
-      if (change.usage) this.components.set(change.ref, change.usage);
-    } else if (change.entity) {
-      (target as Map<string, Entity>).set(change.ref, change.entity);
-    }
   }
 
   private async runRefresh(): Promise<RefreshResult> {
