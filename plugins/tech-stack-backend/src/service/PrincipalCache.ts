@@ -70,7 +70,20 @@ export class PrincipalCache<T> {
     if (this.options.ttlMs <= 0 || who === undefined) {
       return compute();
     }
-    const fullKey = JSON.stringify([key, who]);
+    return this.getByKey(JSON.stringify([key, who]), compute);
+  }
+
+  /**
+   * The cached value for `key` whoever asks, or a fresh one from `compute`:
+   * for values that `key` determines whatever the caller's credentials (as
+   * the entities a permission policy's conditions select).
+   */
+  getShared(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.options.ttlMs <= 0) return compute();
+    return this.getByKey(JSON.stringify([key]), compute);
+  }
+
+  private getByKey(fullKey: string, compute: () => Promise<T>): Promise<T> {
     const now = this.options.now();
     this.prune(now);
     const cached = this.entries.get(fullKey);

@@ -10,16 +10,36 @@ const UIDS: Record<string, string> = {
   'uid-redis': 'technology:default/redis',
 };
 
-/** Decisions by user, and the uids each conditional user sees. */
+/**
+ * Decisions by user, and the uids each conditional user sees. A conditional
+ * decision's conditions name the user (as a policy's ownership claims would),
+ * unless `sameConditions` lists the user.
+ */
 function setup(options: {
   decisions: Record<string, AuthorizeResult>;
   visible: Record<string, string[]>;
+  sameConditions?: string[];
 }) {
   const facetCalls: string[] = [];
   const permissions = {
-    authorizeConditional: async (_: unknown, { credentials }: any) => [
-      { result: options.decisions[credentials.principal.userEntityRef] },
-    ],
+    authorizeConditional: async (_: unknown, { credentials }: any) => {
+      const user = credentials.principal.userEntityRef;
+      const result = options.decisions[user];
+      if (result !== AuthorizeResult.CONDITIONAL) return [{ result }];
+      const claims = options.sameConditions?.includes(user) ? [] : [user];
+      return [
+        {
+          result,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: { claims },
+          },
+        },
+      ];
+    },
   } as unknown as PermissionsService;
   const catalog = {
     getEntityFacets: async (request: any, { credentials }: any) => {
@@ -100,6 +120,30 @@ describe('CatalogVisibility', () => {
     expect(await visibility.visibleTo(as('bob'))).toBe(alice);
     const carol = await visibility.visibleTo(as('carol'));
     expect([...(carol as Set<string>)]).toEqual(['component:default/billing']);
+  });
+
+  it('asks the catalog once for callers whose decisions have the same conditions', async () => {
+    const { visibility, facetCalls } = setup({
+      decisions: {
+        'user:default/alice': AuthorizeResult.CONDITIONAL,
+        'user:default/bob': AuthorizeResult.CONDITIONAL,
+        'user:default/carol': AuthorizeResult.CONDITIONAL,
+      },
+      visible: {
+        'user:default/alice': ['uid-orders'],
+        'user:default/bob': ['uid-orders'],
+        'user:default/carol': ['uid-billing'],
+      },
+      sameConditions: ['user:default/alice', 'user:default/bob'],
+    });
+    const alice = await visibility.visibleTo(as('alice'));
+    expect(await visibility.visibleTo(as('bob'))).toBe(alice);
+    expect(facetCalls).toEqual(['user:default/alice']);
+    // other conditions: the catalog is asked for that caller
+    expect([
+      ...((await visibility.visibleTo(as('carol'))) as Set<string>),
+    ]).toEqual(['component:default/billing']);
+    expect(facetCalls).toEqual(['user:default/alice', 'user:default/carol']);
   });
 
   it('does not share a set across index revisions', async () => {

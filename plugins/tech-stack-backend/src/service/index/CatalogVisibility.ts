@@ -31,7 +31,7 @@ const MAX_CACHE_ENTRIES = 50;
  * entities) is applied by the catalog itself, in its database: the uids of
  * the caller's visible entities come from the catalog's facets endpoint with
  * the caller's credentials, are matched with the usage index's entities, and
- * kept per caller for the TTL.
+ * kept for the TTL for every caller whose decision has the same conditions.
  */
 export class CatalogVisibility {
   private readonly catalog: CatalogService;
@@ -71,8 +71,15 @@ export class CatalogVisibility {
       { credentials },
     );
     if (decision.result === AuthorizeResult.ALLOW) return 'all';
-    if (decision.result === AuthorizeResult.DENY) return new Set();
-    return this.cache.get(credentials, 'visible', () => this.list(credentials));
+    if (decision.result !== AuthorizeResult.CONDITIONAL) return new Set();
+    // the catalog selects the entities by the decision's conditions alone
+    // (a user's claims are in them): callers with the same conditions see
+    // the same entities, and one facets call serves them all
+    const { pluginId, resourceType, conditions } = decision;
+    return this.cache.getShared(
+      JSON.stringify({ pluginId, resourceType, conditions }),
+      () => this.list(credentials),
+    );
   }
 
   private async list(credentials: BackstageCredentials) {
