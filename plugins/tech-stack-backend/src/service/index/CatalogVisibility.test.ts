@@ -77,6 +77,12 @@ function setup(options: {
   };
 }
 
+/** Conditional decisions for these users. */
+const conditional = (...users: string[]) =>
+  Object.fromEntries(
+    users.map(user => [`user:default/${user}`, AuthorizeResult.CONDITIONAL]),
+  );
+
 const as = (user: string) => mockCredentials.user(`user:default/${user}`);
 
 describe('CatalogVisibility', () => {
@@ -97,11 +103,7 @@ describe('CatalogVisibility', () => {
 
   it('under a conditional decision, sees the entities the catalog lists for the caller', async () => {
     const { visibility, facetCalls } = setup({
-      decisions: {
-        'user:default/alice': AuthorizeResult.CONDITIONAL,
-        'user:default/bob': AuthorizeResult.CONDITIONAL,
-        'user:default/carol': AuthorizeResult.CONDITIONAL,
-      },
+      decisions: conditional('alice', 'bob', 'carol'),
       visible: {
         'user:default/alice': ['uid-orders', 'uid-redis', 'uid-unknown'],
         'user:default/bob': ['uid-unknown', 'uid-redis', 'uid-orders'],
@@ -124,11 +126,7 @@ describe('CatalogVisibility', () => {
 
   it('asks the catalog once for callers whose decisions have the same conditions', async () => {
     const { visibility, facetCalls } = setup({
-      decisions: {
-        'user:default/alice': AuthorizeResult.CONDITIONAL,
-        'user:default/bob': AuthorizeResult.CONDITIONAL,
-        'user:default/carol': AuthorizeResult.CONDITIONAL,
-      },
+      decisions: conditional('alice', 'bob', 'carol'),
       visible: {
         'user:default/alice': ['uid-orders'],
         'user:default/bob': ['uid-orders'],
@@ -148,10 +146,7 @@ describe('CatalogVisibility', () => {
 
   it('does not share a set across index revisions', async () => {
     const { visibility, bumpRevision } = setup({
-      decisions: {
-        'user:default/alice': AuthorizeResult.CONDITIONAL,
-        'user:default/bob': AuthorizeResult.CONDITIONAL,
-      },
+      decisions: conditional('alice', 'bob'),
       visible: {
         'user:default/alice': ['uid-orders'],
         'user:default/bob': ['uid-orders'],

@@ -29,6 +29,13 @@ function withEtags(entities: Entity[], version = 'v1'): Entity[] {
   }));
 }
 
+/** Billing, changed to use Redis alone (a new etag); every other entity as is. */
+function billingOnRedis(entity: Entity): Entity {
+  return entity.metadata.name === 'billing'
+    ? withEtags([component('billing', 'payments', { uses: 'Redis' })], 'v2')[0]
+    : entity;
+}
+
 /** A catalog whose content a test can replace, counting the reads. */
 function mutableCatalog(entities: Entity[]) {
   let current = catalogServiceMock({ entities });
@@ -124,14 +131,7 @@ describe.each(databases.eachSupportedId())('UsageIndex on %s', id => {
     // one component changes, one is deleted, one is new
     const next = entities
       .filter(e => e.metadata.name !== 'misc')
-      .map(e =>
-        e.metadata.name === 'billing'
-          ? withEtags(
-              [component('billing', 'payments', { uses: 'Redis' })],
-              'v2',
-            )[0]
-          : e,
-      );
+      .map(billingOnRedis);
     next.push(...withEtags([component('search', 'data', { uses: 'Kafka' })]));
     catalog.set(next);
     const delta = await index.refresh();
@@ -227,16 +227,7 @@ describe.each(databases.eachSupportedId())('UsageIndex on %s', id => {
       ref: 'component:default/orders',
       deleted: true,
     });
-    catalog.set(
-      withoutOrders.map(e =>
-        e.metadata.name === 'billing'
-          ? withEtags(
-              [component('billing', 'payments', { uses: 'Redis' })],
-              'v2',
-            )[0]
-          : e,
-      ),
-    );
+    catalog.set(withoutOrders.map(billingOnRedis));
     await writer.refresh();
     expect(await store.state()).toMatchObject({
       revision: 3,
